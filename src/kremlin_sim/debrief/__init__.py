@@ -1,0 +1,1 @@
+"""Classroom debrief: reading save logs, aggregating a class, rendering reports."""

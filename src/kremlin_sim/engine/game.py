@@ -1,0 +1,142 @@
+"""One game of a scenario, driven by a `transitions` state machine.
+
+The Machine owns the graph: its states are the decision points and endings,
+its triggers the choices, its guards the choice conditions. Where a choice
+goes depends on meters (threshold endings, conditional `next`), so the event
+first asks the rules for the outcome, and each candidate transition's guard
+accepts only the destination the rules chose. The rules stay in one place.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from transitions import Machine, MachineError
+
+from ..scenario.model import Decision, Ending, Scenario
+from ..scenario.semantic import destinations
+from .rules import Option, Outcome, RuleError, Rules, State
+
+
+def trigger_name(choice_id: str) -> str:
+    return f"choose_{choice_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision as made by the player: what a save log line records."""
+
+    node: str
+    choice: str
+    meters_before: dict[str, int]
+    meters_after: dict[str, int]
+    flags_after: tuple[str, ...]
+    next: str
+    historical_choice: str | None
+    matches_history: bool | None   # None: the scenario records no history here
+    reason: str = ""
+    confidence: int | None = None
+    seconds: float | None = None
+
+
+class Game:
+    def __init__(self, scenario: Scenario, state: State | None = None, rules: Rules | None = None) -> None:
+        self.scenario = scenario
+        self.rules = rules or Rules(scenario)
+        self._state = state or self.rules.initial()
+        self._pending: Outcome | None = None
+        self.steps: list[Step] = []
+        self.machine = Machine(
+            model=self, states=[d.id for d in scenario.decisions] + [e.id for e in scenario.endings],
+            initial=self._state.node, auto_transitions=False, send_event=True, model_attribute="node",
+            prepare_event=self._prepare, finalize_event=self._finalize,
+        )
+        for decision in scenario.decisions:
+            targets = sorted(destinations(scenario, decision))
+            for choice in decision.choices:
+                for target in targets:
+                    self.machine.add_transition(
+                        trigger_name(choice.id), decision.id, target,
+                        conditions=[self._goes_to(target)], after=self._commit,
+                    )
+
+    # -- the machine's callbacks ------------------------------------------------------------
+    def _prepare(self, event: Any) -> None:
+        choice_id = event.event.name.removeprefix("choose_")
+        self._pending = self.rules.apply(self._state, choice_id)
+
+    def _goes_to(self, target: str):
+        return lambda event: self._pending is not None and self._pending.after.node == target
+
+    def _commit(self, event: Any) -> None:
+        assert self._pending is not None
+        self._state = self._pending.after
+
+    def _finalize(self, event: Any) -> None:
+        self._pending = None
+
+    # -- what the game answers ---------------------------------------------------------------
+    @property
+    def state(self) -> State:
+        return self._state
+
+    @property
+    def meters(self) -> dict[str, int]:
+        return self.rules.meters(self._state)
+
+    @property
+    def decision(self) -> Decision | None:
+        return self.rules.decision(self._state)
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.rules.ending(self._state)
+
+    @property
+    def is_over(self) -> bool:
+        return self.decision is None
+
+    def options(self) -> list[Option]:
+        return self.rules.options(self._state)
+
+    def preview(self, choice_id: str) -> Outcome:
+        """What would happen, without doing it."""
+        return self.rules.apply(self._state, choice_id)
+
+    def choose(self, choice_id: str, reason: str = "", confidence: int | None = None,
+               seconds: float | None = None) -> Step:
+        decision = self.decision
+        if decision is None:
+            raise RuleError("the game is over")
+        before = self._state
+        try:
+            moved = getattr(self, trigger_name(choice_id))() if decision.choice(choice_id) else False
+        except MachineError as exc:
+            raise RuleError(str(exc)) from None
+        if not moved:
+            raise RuleError(f'"{choice_id}" is not a choice of "{decision.id}"')
+        history = decision.history
+        historical = history.choice if history else None
+        step = Step(
+            node=decision.id, choice=choice_id,
+            meters_before=self.rules.meters(before), meters_after=self.meters,
+            flags_after=tuple(sorted(self._state.flags)), next=self._state.node,
+            historical_choice=historical, matches_history=(choice_id == historical) if history else None,
+            reason=reason, confidence=confidence, seconds=seconds,
+        )
+        self.steps.append(step)
+        return step
+
+
+class Clock:
+    """Measures how long a player takes over each decision."""
+
+    def __init__(self) -> None:
+        self._since = time.monotonic()
+
+    def lap(self) -> float:
+        now = time.monotonic()
+        taken, self._since = now - self._since, now
+        return round(taken, 1)

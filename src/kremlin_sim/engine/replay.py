@@ -1,0 +1,85 @@
+"""Replay a save log through the rules: resume a game, or verify one was not edited."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..scenario import bundled_paths, load_file
+from ..scenario.model import Scenario
+from .game import Game
+from .rules import RuleError
+from .savelog import SaveError, SaveLog
+
+
+@dataclass
+class Verdict:
+    path: str
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # not failures: e.g. a torn last line recovered
+    game: Game | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def scenario_for_log(log: SaveLog, explicit: str | os.PathLike[str] | None = None) -> Scenario:
+    """The scenario a log was played on: the one named, else the file it was played from, else the bundled one."""
+    wanted = log.scenario_id
+    candidates: list[Path] = []
+    if explicit:
+        candidates.append(Path(explicit))
+    source = log.header.get("scenario", {}).get("source")
+    if isinstance(source, str) and source:
+        candidates.append(Path(source))
+    if wanted in bundled_paths():
+        candidates.append(bundled_paths()[wanted])
+    for path in candidates:
+        if not path.is_file():
+            continue
+        result = load_file(path)
+        if result.scenario is not None and result.scenario.id == wanted:
+            return result.scenario
+        if explicit and path == Path(explicit):
+            found = result.scenario.id if result.scenario else "an invalid scenario"
+            raise SaveError(f'{log.path}: the log is a game of "{wanted}", but {explicit} is {found}')
+    raise SaveError(f'{log.path}: the scenario "{wanted}" cannot be found; name its file with --scenario')
+
+
+def replay(log: SaveLog, scenario: Scenario, strict: bool = True) -> Verdict:
+    """Re-play every recorded choice. Strict: also compare every recorded meter and ending."""
+    verdict = Verdict(log.path)
+    if log.truncated:
+        verdict.notes.append("the last line was cut off (the game was interrupted while saving); it was dropped")
+    if log.header.get("scenario", {}).get("hash") != scenario.content_hash:
+        verdict.problems.append(f'the scenario "{scenario.id}" has changed since this game was played')
+    game = Game(scenario)
+    for record in log.steps:
+        n = record.get("n")
+        node, choice = record.get("node"), record.get("choice")
+        if game.is_over:
+            verdict.problems.append(f"step {n}: the game had already ended")
+            return verdict
+        if node != game.state.node:
+            verdict.problems.append(f'step {n}: recorded at "{str(node)[:40]}" but the game was at "{game.state.node}"')
+            return verdict
+        try:
+            step = game.choose(str(choice), reason=str(record.get("reason") or ""),
+                               confidence=record.get("confidence"), seconds=record.get("seconds"))
+        except RuleError as exc:
+            verdict.problems.append(f"step {n}: {exc}")
+            return verdict
+        if strict:
+            for key in ("meters_before", "meters_after", "next", "matches_history", "historical_choice"):
+                if record.get(key) != getattr(step, key):
+                    verdict.problems.append(f"step {n} ({node}): the recorded {key.replace('_', ' ')} do not follow from the choices (edited?)")
+                    break
+    if log.end is not None:
+        if not game.is_over:
+            verdict.problems.append(f'the log ends the game with "{log.end.get("ending")}" but the choices do not end it')
+        elif log.end.get("ending") != game.state.node:
+            verdict.problems.append(f'the recorded ending "{str(log.end.get("ending"))[:40]}" does not follow from the choices (the choices lead to "{game.state.node}")')
+    verdict.game = game
+    return verdict

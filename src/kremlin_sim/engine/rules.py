@@ -1,0 +1,131 @@
+"""The rules of the game, once: the only code that applies a choice.
+
+The transitions Machine, replay and verify, and the exhaustive checker all
+call `Rules.apply`, so there is no second copy of what a choice does.
+Everything here is pure: states are immutable values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..scenario.model import Choice, Decision, Ending, Scenario
+
+
+class RuleError(ValueError):
+    """A choice that cannot be made here: not this decision point's, or not available."""
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    node: str                    # a decision point or an ending
+    meters: tuple[int, ...]      # in the scenario's meter order
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class MeterChange:
+    meter: str
+    before: int
+    after: int
+    by: int                      # as written; `after - before` differs when clamped
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    choice: str
+    before: State
+    after: State
+    changes: tuple[MeterChange, ...]
+    ending: Ending | None        # set when the game ends with this choice
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A choice as the player sees it at one moment."""
+
+    choice: Choice
+    number: int                  # 1-based position among the choices shown
+    available: bool
+    reason: str = ""             # why it is unavailable
+
+
+class Rules:
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.meter_ids = tuple(m.id for m in scenario.meters)
+        self._index = {m: i for i, m in enumerate(self.meter_ids)}
+        self._bounds = tuple((m.min, m.max) for m in scenario.meters)
+
+    def initial(self) -> State:
+        return State(self.scenario.start, tuple(m.start for m in self.scenario.meters), frozenset())
+
+    def meters(self, state: State) -> dict[str, int]:
+        return dict(zip(self.meter_ids, state.meters))
+
+    def decision(self, state: State) -> Decision | None:
+        return self.scenario.decision_by_id.get(state.node)
+
+    def ending(self, state: State) -> Ending | None:
+        return self.scenario.ending_by_id.get(state.node)
+
+    def is_available(self, state: State, choice: Choice) -> bool:
+        return choice.condition is None or choice.condition(self.meters(state), state.flags)
+
+    def available(self, state: State) -> Iterator[Choice]:
+        decision = self.decision(state)
+        if decision is None:
+            return
+        meters = self.meters(state)
+        for choice in decision.choices:
+            if choice.condition is None or choice.condition(meters, state.flags):
+                yield choice
+
+    def options(self, state: State) -> list[Option]:
+        """The choices to show: hidden ones left out while unavailable, numbered as shown."""
+        decision = self.decision(state)
+        if decision is None:
+            return []
+        shown = []
+        for choice in decision.choices:
+            available = self.is_available(state, choice)
+            if not available and choice.hidden:
+                continue
+            reason = "" if available else (choice.unavailable or f"Only available when {choice.condition.source}.")
+            shown.append(Option(choice, len(shown) + 1, available, reason))
+        return shown
+
+    def apply(self, state: State, choice_id: str) -> Outcome:
+        decision = self.decision(state)
+        if decision is None:
+            raise RuleError(f'the game is over ("{state.node}"); no choice can be made')
+        choice = decision.choice(choice_id)
+        if choice is None:
+            raise RuleError(f'"{choice_id}" is not a choice of decision point "{decision.id}"')
+        if not self.is_available(state, choice):
+            raise RuleError(f'choice "{choice_id}" is not available at "{decision.id}" in this state')
+        values = list(state.meters)
+        changes = []
+        for effect in choice.effects:
+            i = self._index[effect.meter]
+            low, high = self._bounds[i]
+            before = values[i]
+            values[i] = min(high, max(low, before + effect.by))
+            changes.append(MeterChange(effect.meter, before, values[i], effect.by, effect.why))
+        flags = state.flags | frozenset(choice.sets) if choice.sets else state.flags
+        meters = dict(zip(self.meter_ids, values))
+        for ending in self.scenario.threshold_endings:
+            if ending.when(meters, flags):  # type: ignore[misc]
+                return Outcome(choice_id, state, State(ending.id, tuple(values), flags), tuple(changes), ending)
+        target = self._route(choice.next or decision.next, meters, flags)
+        return Outcome(choice_id, state, State(target, tuple(values), flags), tuple(changes),
+                       self.scenario.ending_by_id.get(target))
+
+    @staticmethod
+    def _route(branches, meters, flags) -> str:
+        for branch in branches:
+            if branch.condition is None or branch.condition(meters, flags):
+                return branch.to
+        raise RuleError("no branch of `next` holds")  # the loader forbids a list ending in an `if`

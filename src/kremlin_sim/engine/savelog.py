@@ -1,0 +1,207 @@
+"""The save log: an append-only JSON Lines file, the resume point and the debrief record.
+
+Crash safety by construction: the file comes into existence complete with its
+header (written aside, then hard-linked into place, which also refuses to
+overwrite another game), and every later line is appended and fsynced. A
+kill can only ever tear the last line, which reading detects and drops.
+See docs/save-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .game import Step
+from .names import save_name, utc_now
+
+FORMAT = 1
+MAX_LOG_BYTES = 8 * 1024 * 1024
+
+
+class SaveError(Exception):
+    """A save log that cannot be written or read; the message is for the user."""
+
+
+@dataclass
+class SaveLog:
+    path: str
+    header: dict[str, Any]
+    steps: list[dict[str, Any]] = field(default_factory=list)
+    end: dict[str, Any] | None = None
+    truncated: bool = False        # a torn last line was found and dropped
+    good_bytes: int = 0            # length of the file up to the last complete line
+
+    @property
+    def player(self) -> str:
+        return str(self.header.get("player", ""))
+
+    @property
+    def scenario_id(self) -> str:
+        return str(self.header.get("scenario", {}).get("id", ""))
+
+    @property
+    def finished(self) -> bool:
+        return self.end is not None
+
+
+def saves_dir(option: str | None = None) -> Path:
+    return Path(option or os.environ.get("KREMLIN_SIM_SAVES") or "saves")
+
+
+def _line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def make_header(scenario: Any, player: str, settings: dict[str, Any], seed: int | None) -> dict[str, Any]:
+    return {
+        "type": "header", "format": FORMAT, "program": f"kremlin-sim {__version__}",
+        "scenario": {"id": scenario.id, "hash": scenario.content_hash, "title": scenario.title,
+                     "source": os.path.abspath(scenario.path) if scenario.path else ""},
+        "player": player, "settings": settings, "seed": seed, "started": utc_now(),
+    }
+
+
+def step_record(number: int, step: Step) -> dict[str, Any]:
+    record = {"type": "step", "n": number, **asdict(step), "at": utc_now()}
+    return record
+
+
+class LogWriter:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def create(cls, folder: Path, header: dict[str, Any]) -> "LogWriter":
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(f"cannot create the saves folder {folder}: {exc.strerror or exc}") from None
+        if not folder.is_dir():
+            raise SaveError(f"the saves folder {folder} is not a folder")
+        data = _line(header)
+        for _ in range(20):
+            final = folder / save_name(header["scenario"]["id"], header["player"])
+            temp = final.with_suffix(".tmp")
+            try:
+                _write_synced(temp, data)
+                try:
+                    os.link(temp, final)  # atomic, and refuses to replace an existing game
+                finally:
+                    temp.unlink(missing_ok=True)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise SaveError(f"cannot write a save in {folder}: {exc.strerror or exc}") from None
+            _sync_dir(folder)
+            return cls(final)
+        raise SaveError(f"could not find a free save file name in {folder}")
+
+    def append(self, record: dict[str, Any]) -> None:
+        try:
+            with open(self.path, "ab") as handle:
+                handle.write(_line(record))
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise SaveError(f"could not save to {self.path}: {exc.strerror or exc}") from None
+
+    def drop_torn_tail(self, good_bytes: int) -> None:
+        """Before appending to a log whose last line was torn by a crash, cut the torn part off."""
+        try:
+            with open(self.path, "r+b") as handle:
+                handle.truncate(good_bytes)
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise SaveError(f"could not repair {self.path}: {exc.strerror or exc}") from None
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform; the file itself is already synced
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def read_log(path: str | os.PathLike[str]) -> SaveLog:
+    """Read a save log; raise SaveError with one clear sentence when it is not one."""
+    shown = str(path)
+    try:
+        if os.path.isdir(path):
+            raise SaveError(f"{shown}: this is a folder, not a save log")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_LOG_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError(f"{shown}: no such file") from None
+    except OSError as exc:
+        raise SaveError(f"{shown}: cannot read the file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_LOG_BYTES:
+        raise SaveError(f"{shown}: too large to be a save log")
+    lines = raw.split(b"\n")
+    torn = lines.pop()  # after the last newline: empty unless the last write was cut short
+    records, offset = [], 0
+    for number, line in enumerate(lines, 1):
+        try:
+            record = json.loads(line.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError
+        except (ValueError, UnicodeDecodeError):
+            if number == len(lines) and not torn:
+                torn = line  # a last line that never finished: treat like a torn one
+                break
+            raise SaveError(f"{shown}:{number}: line {number} is not a save log record (edited or damaged)") from None
+        records.append(record)
+        offset += len(line) + 1
+    log = SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=offset)
+    if not records:
+        raise SaveError(f"{shown}: not a kremlin-sim save log (empty or damaged header)")
+    header = records[0]
+    if header.get("type") != "header" or "scenario" not in header:
+        raise SaveError(f"{shown}: not a kremlin-sim save log")
+    if header.get("format") != FORMAT:
+        raise SaveError(f"{shown}: save format {header.get('format')!r} is not supported by this version (it reads format {FORMAT})")
+    log.header = header
+    for number, record in enumerate(records[1:], 2):
+        kind = record.get("type")
+        if log.end is not None:
+            raise SaveError(f"{shown}:{number}: a record after the end of the game")
+        if kind == "step":
+            if record.get("n") != len(log.steps) + 1:
+                raise SaveError(f"{shown}:{number}: steps are out of order or repeated")
+            log.steps.append(record)
+        elif kind == "end":
+            log.end = record
+        else:
+            raise SaveError(f"{shown}:{number}: unknown record type {str(kind)[:20]!r}")
+    return log
+
+
+def find_logs(paths: list[str]) -> list[Path]:
+    """Save logs named directly or found (not recursively) in the folders named."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.jsonl")))
+        else:
+            found.append(path)
+    return found

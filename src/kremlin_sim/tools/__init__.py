@@ -1,0 +1,1 @@
+"""Author tools: exhaustive check and graph drawing, on the engine's rules."""
