@@ -72,17 +72,23 @@ class Session:
         if log.truncated:
             writer.drop_torn_tail(log.good_bytes)
         assert verdict.game is not None
-        return cls(verdict.game, writer, log.header), messages
+        session = cls(verdict.game, writer, log.header)
+        if session.game.is_over:  # killed after the last decision was saved but before the end line
+            session._write_end()
+        return session, messages
 
     def choose(self, choice_id: str, reason: str = "", confidence: int | None = None) -> Step:
         """Make the choice and save it before returning: a crash after this loses nothing."""
         step = self.game.choose(choice_id, reason=reason.strip()[:2000], confidence=confidence, seconds=self.clock.lap())
         self.writer.append(step_record(len(self.game.steps), step))
         if self.game.is_over:
-            ending = self.game.ending
-            self.writer.append({"type": "end", "ending": self.game.state.node,
-                                "style": ending.style if ending else None, "at": utc_now()})
+            self._write_end()
         return step
+
+    def _write_end(self) -> None:
+        ending = self.game.ending
+        self.writer.append({"type": "end", "ending": self.game.state.node,
+                            "style": ending.style if ending else None, "at": utc_now()})
 
 
 def autoplay(session: Session, strategy: str, seed: int | None = None) -> None:

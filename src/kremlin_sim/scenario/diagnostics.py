@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "KS232": "a story ending that nothing leads to",
     "KS233": "a branch list whose last branch has an `if`",
     "KS234": "historical record names no choice",
+    "KS235": "every choice has a condition",
     "KS240": "decision points out of date order",
     "KS241": "a flag that is never set",
     "KS242": "an effect of zero",

@@ -53,6 +53,9 @@ def check_graph(scenario: Scenario, positions: dict[str, Pos]) -> list[Diagnosti
             report("KS230", f'decision point "{decision.id}" cannot be reached from the start "{scenario.start}"', decision.id)
         elif decision.id not in can_finish:
             report("KS231", f'no ending can be reached from decision point "{decision.id}": every path from it loops', decision.id)
+        if decision.choices and all(c.condition is not None for c in decision.choices):
+            report("KS235", f'every choice at "{decision.id}" has a condition: if none holds, the player is stuck; '
+                   "give one choice no condition, or run `kremlin-sim check` to prove one always holds", decision.id, WARNING)
         if decision.history is None:
             report("KS234", f'decision point "{decision.id}" has no `history`: students will not see what actually happened',
                    decision.id, WARNING)

@@ -68,6 +68,14 @@ def _pos(node: yaml.Node) -> Pos:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _content_pos(node: yaml.Node) -> Pos:
+    """Where a value's text starts: inside the quotes of a quoted scalar, so that
+    an offset into a condition string lands on the right column."""
+    line, column = _pos(node)
+    quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+    return (line, column + 1) if quoted else (line, column)
+
+
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """Bytes to text, refusing what is not a scenario before YAML sees it."""
 
@@ -163,7 +171,7 @@ class _Converter:
                 continue
             out[key] = self.convert(value_node, depth + 1)
             out.key_pos[key] = _pos(key_node)
-            out.value_pos[key] = _pos(value_node)
+            out.value_pos[key] = _content_pos(value_node)
         return out
 
     def _sequence(self, node: yaml.SequenceNode, depth: int) -> LList:
