@@ -87,3 +87,10 @@ def test_saves_folder_from_environment(tmp_path, template_text):
 def test_invalid_scenario_for_play_is_reported(tmp_path):
     result = run("play", str(tmp_path / "missing.yaml"), "--auto", "history")
     assert result.returncode == 1 and "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_committed_schema_is_up_to_date(capsys):
+    from pathlib import Path
+    assert main(["schema"]) == 0
+    committed = Path(__file__).resolve().parents[2] / "schema" / "scenario.schema.json"
+    assert json.loads(committed.read_text()) == json.loads(capsys.readouterr().out), "run: kremlin-sim schema -o schema/scenario.schema.json"
