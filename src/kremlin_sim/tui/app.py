@@ -1,0 +1,198 @@
+"""The app: one factory (`build_app`) for the command line, the tests and the browser server.
+
+The app holds the game in progress (`self.play`) and moves between the main
+screens with `switch_screen`; small windows (name, reason, help, messages) are
+pushed on top and hand back typed results.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..engine import SaveError
+from ..scenario.model import Scenario
+from .options import DARK, LIGHT, AppOptions
+from .play import Play, Turn
+from .screens.decision import DecisionScreen
+from .screens.ending import EndingScreen
+from .screens.help import HelpScreen
+from .screens.jump import JumpScreen
+from .screens.loading import LoadingScreen
+from .screens.message import MessageScreen
+from .screens.new_game import GameSettings, NewGameScreen
+from .screens.outcome import OutcomeScreen
+from .screens.reason import ReasonResult
+from .screens.title import TitleScreen
+from .text import clean
+
+
+class KremlinApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "kremlin-sim"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Save & quit", priority=True),
+    ]
+
+    def __init__(self, options: AppOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.play: Play | None = None
+        self.exit_message = ""
+        self.cursor_blink_enabled = options.cursor_blink
+        self.theme = options.theme
+
+    # -- starting ---------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        return LoadingScreen()  # stays at the bottom of the stack; the main screens switch above it
+
+    def title_screen(self) -> TitleScreen:
+        return TitleScreen(self.options.bundled(), self.options.saves)
+
+    def on_mount(self) -> None:
+        if self.options.resume is not None:
+            self.resume(self.options.resume)
+        elif self.options.scenario is not None:
+            self.new_game(self.options.scenario, ask_settings=False)
+        else:
+            self.show(self.title_screen())
+
+    def settings(self) -> GameSettings:
+        return GameSettings(self.options.name or "", self.options.reveal, self.options.require_reasons)
+
+    def new_game(self, scenario: Scenario, *, ask_settings: bool = True) -> None:
+        if self.options.preview:
+            self.play = Play.preview(scenario)
+            self.show_next()
+        elif self.options.name and not ask_settings:
+            self.start(scenario, self.settings())
+        else:
+            self.push_screen(NewGameScreen(scenario, self.settings(), ask_settings=ask_settings),
+                             lambda chosen: self.start(scenario, chosen) if chosen else self.back_to_title())
+
+    def start(self, scenario: Scenario, chosen: GameSettings) -> None:
+        try:
+            self.play = Play.start(scenario, self.options.saves, chosen.name, chosen.reveal, chosen.require_reasons)
+        except SaveError as exc:
+            self.show_messages("The game cannot be saved, so it cannot start", [str(exc)])
+            return
+        self.show_next()
+
+    @work(thread=True, exclusive=True, group="resume")
+    def resume(self, path: Path) -> None:
+        try:
+            play, messages = Play.resume(path)
+        except SaveError as exc:
+            self.call_from_thread(self.resume_failed, str(exc))
+            return
+        self.call_from_thread(self.resumed, play, messages)
+
+    def resumed(self, play: Play, messages: list[str]) -> None:
+        self.play = play
+        self.show_next()
+        if messages:
+            self.push_screen(MessageScreen("Your game continues", messages))
+        else:
+            self.notify(f"Welcome back, {clean(play.player)}. Decision {play.decisions_made + 1}.", markup=False)
+
+    def resume_failed(self, message: str) -> None:
+        self.back_to_title()
+        self.show_messages("This game cannot be continued", [message])
+
+    # -- moving between the main screens ---------------------------------------------------------
+    def show(self, screen: Screen) -> None:
+        if len(self.screen_stack) <= 1:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def show_next(self) -> None:
+        assert self.play is not None
+        self.show(EndingScreen(self.play) if self.play.game.is_over else DecisionScreen(self.play))
+
+    def decide(self, choice_id: str, reason: ReasonResult) -> None:
+        assert self.play is not None
+        try:
+            turn: Turn = self.play.choose(choice_id, reason.reason, reason.confidence)
+        except SaveError as exc:
+            self.show_messages("Your decision could not be saved", [str(exc)])
+            return
+        self.show(OutcomeScreen(self.play, turn))
+
+    def show_title(self) -> None:
+        self.play = None
+        self.show(self.title_screen())
+
+    def back_to_title(self) -> None:
+        if not isinstance(self.screen, TitleScreen):
+            self.show_title()
+
+    def show_messages(self, title: str, messages: list[str]) -> None:
+        self.push_screen(MessageScreen(title, messages))
+
+    # -- actions ----------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        scenario = self.play.scenario if self.play else None
+        self.push_screen(HelpScreen(scenario, preview=bool(self.play and self.play.is_preview)))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_jump(self) -> None:
+        if self.play is None or not self.play.is_preview:
+            return
+        play = self.play
+        current = play.game.decision.id if play.game.decision else None
+
+        def jump(node: str | None) -> None:
+            if node:
+                play.jump(node)
+                self.show_next()
+
+        self.push_screen(JumpScreen(play.scenario, current), jump)
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        """Every decision is saved as it is made: quitting loses only the one in progress."""
+        self.exit_message = quit_message(self.play)
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Save and quit", "Your decisions are already saved; see how to continue later",
+                            self.action_quit)
+        yield SystemCommand("Help", "Keys, the meters, and how the model works", self.action_help)
+        yield SystemCommand("Light or dark theme", "Switch between the light and the dark theme",
+                            self.action_toggle_theme)
+        if self.play is not None and self.play.is_preview:
+            yield SystemCommand("Jump to a decision point", "Teacher preview: continue from any decision",
+                                self.action_jump)
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
+
+def quit_message(play: Play | None) -> str:
+    if play is None:
+        return ""
+    if play.path is None:
+        return "Preview closed (previews are not saved)."
+    path = shlex.quote(clean(play.path))
+    if play.game.is_over:
+        return f"Your game is saved in {clean(play.path)}.\nTo make a report: kremlin-sim debrief {path}"
+    return (f"Your game is saved in {clean(play.path)} ({play.decisions_made} decisions).\n"
+            f"To continue it: kremlin-sim play --resume {path}")
+
+
+def build_app(options: AppOptions | None = None) -> KremlinApp:
+    return KremlinApp(options or AppOptions())

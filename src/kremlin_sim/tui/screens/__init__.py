@@ -1,0 +1,1 @@
+"""One screen per module. Modal screens return typed results through `dismiss`."""

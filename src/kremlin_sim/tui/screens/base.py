@@ -1,0 +1,100 @@
+"""What every screen shares: size classes for the stylesheet and the "terminal too small" notice.
+
+Textual's breakpoints update only the active screen; a screen that comes back
+after the terminal was resized behind it would keep stale classes, so each
+screen sets its own on mount, on resize and when it becomes active again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from ..widgets.meters import MeterPanel
+from ..widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from ..app import KremlinApp
+    from ..play import Play
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+NARROW, SHORT = 70, 22
+
+
+class TooSmall(Static):
+    def __init__(self) -> None:
+        super().__init__(f"Terminal too small.\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.", markup=False)
+
+
+class SizeAware:
+    """Mixin for Screen and ModalScreen."""
+
+    def compose(self) -> ComposeResult:
+        yield TooSmall()
+        yield from self.body()
+
+    def body(self) -> Iterable[Widget]:
+        return ()
+
+    def _size_classes(self) -> None:
+        width, height = self.app.size  # type: ignore[attr-defined]
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")  # type: ignore[attr-defined]
+        self.set_class(width < NARROW, "-narrow")  # type: ignore[attr-defined]
+        self.set_class(height < SHORT, "-short")  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        self._size_classes()
+
+    def on_resize(self) -> None:
+        self._size_classes()
+
+    def on_screen_resume(self) -> None:
+        self._size_classes()
+
+    @property
+    def kapp(self) -> "KremlinApp":
+        return self.app  # type: ignore[attr-defined,return-value]
+
+
+class BaseScreen(SizeAware, Screen):
+    pass
+
+
+class BaseModal(SizeAware, ModalScreen):
+    pass
+
+
+class PlayScreen(BaseScreen):
+    """A screen during play: the timeline above, the meters beside, the keys below."""
+
+    def __init__(self, play: "Play") -> None:
+        super().__init__()
+        self.play = play
+
+    def body(self) -> Iterable[Widget]:
+        yield Timeline(self.play.scenario.decisions, self.timeline_date(), finished=self.play.game.is_over,
+                       id="timeline")
+        with Horizontal(id="play"):
+            with Vertical(id="main"):
+                yield from self.main()
+            yield self.meter_panel()
+        yield Footer()
+
+    def timeline_date(self) -> str:
+        decision = self.play.game.decision
+        if decision is not None:
+            return decision.date
+        steps = self.play.game.steps
+        return self.play.scenario.decision_by_id[steps[-1].node].date if steps else ""
+
+    def meter_panel(self) -> MeterPanel:
+        flags = tuple(sorted(self.play.game.state.flags)) if self.play.is_preview else None
+        return MeterPanel(self.play.scenario.meters, self.play.game.meters, flags=flags, id="meters")
+
+    def main(self) -> Iterable[Widget]:
+        return ()

@@ -1,0 +1,128 @@
+"""A decision point: date, title, briefing, advisers and the numbered choices."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+
+from ...engine import RuleError
+from ..text import line, lines, plain
+from ..widgets.changes import effects_preview
+from ..widgets.choices import ChoiceList
+from ..widgets.history import briefing_markdown
+from .base import PlayScreen
+from .reason import ReasonResult, ReasonScreen
+
+
+def pick_bindings() -> list[Binding]:
+    return [Binding(str(n), f"pick({n})", "Choose", key_display="1-9", show=n == 1) for n in range(1, 10)]
+
+
+class DecisionScreen(PlayScreen):
+    BINDINGS = [
+        *pick_bindings(),
+        Binding("j", "jump", "Jump to…"),
+    ]
+
+    def main(self) -> Iterable[Widget]:
+        decision = self.play.game.decision
+        assert decision is not None
+        number = self.play.decisions_made + 1
+        with VerticalScroll(id="briefing-scroll"):
+            kicker = line((decision.date, "bold"), f"  ·  decision {number}")
+            if self.play.is_preview:
+                kicker = line(kicker, "  ·  ", ("TEACHER PREVIEW", "bold reverse"), "  ", decision.id)
+                if self.play.jumped_note and not self.play.game.steps:
+                    kicker = line(kicker, "\n", ("jumped here with ", "italic"), (self.play.jumped_note, "italic"))
+            yield Static(kicker, id="kicker")
+            yield Static(plain(decision.title, "bold"), id="decision-title")
+            yield briefing_markdown(decision.briefing, id="briefing")
+            if decision.advisers:
+                yield Static(Content.styled("Your advisers", "bold"), classes="subheading")
+                yield Static(lines([line(("• ", ""), (a.name, "bold"), f" ({a.role})" if a.role else "", ": ",
+                                         a.position) for a in decision.advisers]), id="advisers")
+        with Vertical(id="choices-box"):
+            yield ChoiceList(self.play.game.options(), self.hidden_choices(), id="choices")
+            yield Static("", id="touches", markup=False)
+
+    def hidden_choices(self):
+        """The teacher sees the choices students cannot see right now."""
+        if not self.play.is_preview:
+            return []
+        shown = {o.choice.id for o in self.play.game.options()}
+        decision = self.play.game.decision
+        return [c for c in decision.choices if c.id not in shown] if decision else []
+
+    def on_mount(self) -> None:
+        choices = self.query_one(ChoiceList)
+        choices.border_title = "Your choices — press a number, or ↑↓ and Enter"
+        choices.focus()
+        first = next((i for i, o in enumerate(choices.game_options) if o.available), None)
+        choices.highlighted = first
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "jump":
+            return self.play.is_preview
+        return True
+
+    # -- seeing what a choice touches (students: which meters; teachers: exact numbers) --------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#touches", Static).update(self.touches(event.option.id or ""))
+
+    def touches(self, choice_id: str) -> Content:
+        decision = self.play.game.decision
+        choice = decision.choice(choice_id) if decision else None
+        if choice is None:
+            return Content("")
+        if self.play.is_preview:
+            try:
+                outcome = self.play.game.preview(choice_id)
+            except RuleError:
+                return line(("Unavailable here. ", "bold"), "Effects as written: ",
+                            ", ".join(f"{e.meter} {e.by:+d}" for e in choice.effects) or "none")
+            target = self.play.scenario.decision_by_id.get(outcome.after.node)
+            goes = outcome.ending.title if outcome.ending else target.title if target else outcome.after.node
+            sets = f"  sets: {', '.join(choice.sets)}" if choice.sets else ""
+            return line(effects_preview(self.play.scenario, outcome.changes), "\n", ("→ leads to: ", "bold"),
+                        goes, f" ({outcome.after.node}){sets}")
+        meters = [self.play.scenario.meter_by_id[m].label for m in dict.fromkeys(e.meter for e in choice.effects)
+                  if m in self.play.scenario.meter_by_id]
+        return line(("Touches: ", "bold"), ", ".join(meters) if meters else "no meter")
+
+    # -- choosing ---------------------------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.choose(event.option.id)
+
+    def action_pick(self, number: int) -> None:
+        options = self.query_one(ChoiceList).game_options
+        option = next((o for o in options if o.number == number), None)
+        if option is None:
+            return
+        if not option.available:
+            self.notify(f"{option.choice.label}: {option.reason}", title="Not available", severity="warning",
+                        markup=False)
+            return
+        self.query_one(ChoiceList).highlighted = options.index(option)
+        self.choose(option.choice.id)
+
+    def choose(self, choice_id: str) -> None:
+        decision = self.play.game.decision
+        choice = decision.choice(choice_id) if decision else None
+        if choice is None:
+            return
+        if self.play.is_preview:
+            self.kapp.decide(choice_id, ReasonResult("", None))
+            return
+        number = next(o.number for o in self.play.game.options() if o.choice.id == choice_id)
+        self.app.push_screen(ReasonScreen(number, choice.label, required=self.play.require_reasons),
+                             lambda result: self.kapp.decide(choice_id, result) if result else None)
+
+    def action_jump(self) -> None:
+        self.kapp.action_jump()

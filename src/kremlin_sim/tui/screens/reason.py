@@ -1,0 +1,91 @@
+"""After choosing: why, and how sure (1-5). Optional, unless the teacher requires reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from ..text import line, plain
+from ..widgets.inputs import TextInput
+from .base import BaseModal
+
+CONFIDENCE = ("a guess", "unsure", "fairly sure", "sure", "certain")
+
+
+@dataclass(frozen=True)
+class ReasonResult:
+    reason: str
+    confidence: int | None
+
+
+class ReasonScreen(BaseModal):
+    """Dismisses with a ReasonResult, or None to go back to the choices (nothing decided)."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back to the choices"),
+        *[Binding(str(n), f"rate({n})", "Confidence", key_display="1-5", show=n == 1) for n in range(1, 6)],
+    ]
+
+    def __init__(self, number: int, label: str, *, required: bool) -> None:
+        super().__init__()
+        self.number, self.label, self.required = number, label, required
+
+    def body(self) -> Iterable[Widget]:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static(line(("You chose ", ""), (f"{self.number} ", "bold"), plain(self.label, "bold")),
+                         classes="dialog-title")
+            need = "required by your teacher" if self.required else "optional: Enter skips"
+            yield Static(f"Why? A sentence is enough ({need}).", markup=False)
+            yield TextInput(placeholder="Because…", max_length=2000, id="reason")
+            yield Static("How sure are you?", markup=False)
+            with RadioSet(id="confidence"):
+                for n in range(1, 6):
+                    yield RadioButton(f"{n} {CONFIDENCE[n - 1]}")
+            yield Static("", id="reason-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Decide", variant="primary", id="decide")
+                yield Button("Back", id="back")
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    def confidence(self) -> int | None:
+        index = self.query_one(RadioSet).pressed_index
+        return index + 1 if index >= 0 else None
+
+    def action_rate(self, number: int) -> None:
+        buttons = list(self.query(RadioButton))
+        buttons[number - 1].value = True
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.required and self.confidence() is None and event.value.strip():
+            self.query_one(RadioSet).focus()  # the reason is there: go on to the rating
+            return
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "decide":
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def submit(self) -> None:
+        reason = self.query_one("#reason", Input).value.strip()
+        confidence = self.confidence()
+        if self.required and (not reason or confidence is None):
+            missing = " and ".join(part for part, absent in (("a reason", not reason),
+                                                               ("how sure you are", confidence is None)) if absent)
+            self.query_one("#reason-error", Static).update(f"Please give {missing} before deciding.")
+            self.query_one("#reason" if not reason else "#confidence").focus()
+            return
+        self.dismiss(ReasonResult(reason, confidence))

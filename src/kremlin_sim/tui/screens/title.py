@@ -1,0 +1,134 @@
+"""The title screen: a bundled scenario or a file, and the unfinished games to continue.
+
+Nothing is parsed before the first paint: scenario titles and the saves are
+read in worker threads after mount, and the lists fill in when they arrive.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...scenario import LoadResult, load_file
+from ..saves import SavedGame, unfinished_games
+from ..text import clean, line, plain
+from .base import BaseScreen
+from .message import MessageScreen
+from .open_file import OpenFileScreen
+
+BANNER = "★  K R E M L I N  ·  1953 – 1961  ★"
+TAGLINE = ("Stalin is dead. You are Nikita Khrushchev and the Soviet leadership. Each decision moves the meters; "
+           "afterwards, set your path beside history's. There is no score and no right answer.")
+OPEN = "open-file"
+
+
+def scenario_prompt(scenario_id: str, result: LoadResult | None) -> Content:
+    if result is None:
+        return line((scenario_id, "bold"), ("  loading…", "italic"))
+    if result.scenario is None or not result.ok:
+        return line((scenario_id, "bold"), "\n  ", ("does not load: choose it to see why", "italic"))
+    scenario = result.scenario
+    detail = " · ".join(part for part in (clean(scenario.period), f"{len(scenario.decisions)} decision points") if part)
+    return line(plain(scenario.title, "bold"), "\n  ", (detail, "italic"))
+
+
+class TitleScreen(BaseScreen):
+    BINDINGS = [Binding("o", "open_file", "Open a file")]
+
+    def __init__(self, bundled: dict[str, Path], saves: Path) -> None:
+        super().__init__()
+        self.bundled = bundled
+        self.saves = saves
+        self.results: dict[str, LoadResult] = {}
+
+    def body(self) -> Iterable[Widget]:
+        yield Static(BANNER, markup=False, id="banner")
+        yield Static(TAGLINE, markup=False, id="tagline")
+        with Horizontal(id="title-columns"):
+            with Vertical(id="new-game-box") as box:
+                box.border_title = "New game"
+                options = [Option(scenario_prompt(sid, None), id=sid) for sid in self.bundled]
+                options.append(Option(line(("Open a scenario file…", "bold"), "  (o)"), id=OPEN))
+                yield OptionList(*options, id="scenarios")
+            with Vertical(id="continue-box") as box:
+                box.border_title = "Continue a game"
+                yield Static("Looking for saved games…", markup=False, id="saves-note")
+                yield DataTable(id="saves-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#scenarios", OptionList).focus()
+        self.query_one("#saves-table", DataTable).display = False
+        self.load_titles()
+        self.load_saves()
+
+    # -- filling the lists in the background ------------------------------------------------------
+    @work(thread=True, group="title")
+    def load_titles(self) -> None:
+        for scenario_id, path in self.bundled.items():
+            result = load_file(path)
+            self.app.call_from_thread(self.show_title, scenario_id, result)
+
+    def show_title(self, scenario_id: str, result: LoadResult) -> None:
+        self.results[scenario_id] = result
+        self.query_one("#scenarios", OptionList).replace_option_prompt(scenario_id, scenario_prompt(scenario_id, result))
+
+    @work(thread=True, group="title")
+    def load_saves(self) -> None:
+        games = unfinished_games(self.saves)
+        self.app.call_from_thread(self.show_saves, games)
+
+    def show_saves(self, games: list[SavedGame]) -> None:
+        table = self.query_one("#saves-table", DataTable)
+        note = self.query_one("#saves-note", Static)
+        if not games:
+            note.update(line(f"No unfinished games in {clean(self.saves)}."))
+            return
+        note.update(line("Choose a game to continue it:"))
+        table.add_columns("Player", "Scenario", "Decisions", "Last played (UTC)")
+        for game in games:
+            table.add_row(Text(clean(game.player)), Text(clean(game.scenario)), Text(str(game.decisions)),
+                          Text(game.date), key=str(game.path))
+        table.display = True
+
+    # -- choosing ---------------------------------------------------------------------------------
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == OPEN:
+            self.action_open_file()
+        elif event.option.id in self.bundled:
+            cached = self.results.get(event.option.id)
+            if cached is not None:
+                self.use(cached)
+            else:
+                self.load_path(self.bundled[event.option.id])
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.kapp.resume(Path(event.row_key.value))
+
+    def action_open_file(self) -> None:
+        self.app.push_screen(OpenFileScreen(), lambda path: self.load_path(path) if path else None)
+
+    @work(thread=True, group="title")
+    def load_path(self, path: Path) -> None:
+        result = load_file(path)
+        self.app.call_from_thread(self.use, result)
+
+    def use(self, result: LoadResult) -> None:
+        if result.ok and result.scenario is not None:
+            self.kapp.new_game(result.scenario)
+        else:
+            self.app.push_screen(MessageScreen(f"{result.path} cannot be played. Its problems:",
+                                               [d.format() for d in result.diagnostics]))
