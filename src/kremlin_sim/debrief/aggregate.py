@@ -1,0 +1,43 @@
+"""What a group of games adds up to: choices, reasons, tension and endings per decision point."""
+
+from __future__ import annotations
+
+from statistics import median
+
+from .model import DecisionSummary, EndingSummary, GameRecord, Group, Spread, StepRecord
+
+
+def spread(values: list[int]) -> Spread | None:
+    return Spread(median(values), min(values), max(values)) if values else None
+
+
+def summarise(group: Group) -> Group:
+    """Fill in the group's decision and ending summaries, in the scenario's order."""
+    visits: dict[str, list[tuple[GameRecord, StepRecord]]] = {}
+    for game in group.games:
+        for step in game.steps:
+            visits.setdefault(step.node, []).append((game, step))
+    group.decisions = []
+    for decision in group.scenario.decisions:
+        made = visits.get(decision.id, [])
+        point = group.history_at(decision.id)
+        if not made and point is None:
+            continue
+        counts = {choice.id: 0 for choice in decision.choices}
+        reasons: dict[str, list[tuple[str, str]]] = {choice.id: [] for choice in decision.choices}
+        for game, step in made:
+            counts[step.choice] += 1
+            if step.reason:
+                reasons[step.choice].append((game.player, step.reason))
+        group.decisions.append(DecisionSummary(
+            decision=decision, made=len(made), counts=counts,
+            matched=sum(1 for _, step in made if step.matches_history),
+            reasons={choice: tuple(items) for choice, items in reasons.items()},
+            tension=spread([step.meters_after[group.tension_meter] for _, step in made]),
+            history=point,
+        ))
+    group.endings = [
+        EndingSummary(ending.id, ending.title, ending.style, sum(1 for game in group.games if game.ending == ending.id))
+        for ending in group.scenario.endings
+    ]
+    return group

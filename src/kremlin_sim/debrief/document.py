@@ -1,0 +1,67 @@
+"""A report as a few plain blocks, written once and rendered as Markdown or HTML.
+
+Every string here is plain text (student and scenario text included): the
+renderers escape all of it and never interpret any of it as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int                              # 1 for the document, 2 a section, 3 and 4 inside one
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    lead: str = ""                          # a few words shown in bold before the text
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]        # one per x position; None where the line has no point
+    dash: Literal["solid", "dashed"]
+    ranges: tuple[tuple[int, int] | None, ...] = ()   # min–max whiskers at each x position
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    x_labels: tuple[str, ...]
+    y_label: str
+    y_min: int
+    y_max: int
+    series: tuple[Series, ...]
+
+
+Block = Union[Heading, Paragraph, Table, Items, Chart]
+
+
+@dataclass(frozen=True)
+class Section:
+    blocks: tuple[Block, ...]
+    kind: Literal["overview", "class", "student", "excluded"]
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...]

@@ -1,0 +1,60 @@
+"""The report as Markdown for pasting into a learning platform.
+
+Student and scenario text is shown, never interpreted: `&`, `<` and `>`
+become entities (no HTML gets in), Markdown punctuation is backslash-escaped
+(no links, emphasis or table breaks), and newlines become `<br>` so a cell
+or a list item stays on one line. Charts are left out: their numbers are in
+the tables beside them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .content import build
+from .document import Block, Chart, Document, Heading, Items, Paragraph, Section, Table
+from .model import ClassRecord
+
+ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
+LINE_START = re.compile(r"^(?:([#+\-=])|(\d+)(?=[.)]))")  # would start a heading, list or rule
+NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def text(value: str) -> str:
+    """Any untrusted text as inline Markdown that shows exactly these characters."""
+    escaped = PUNCTUATION.sub(r"\\\1", value.translate(ENTITIES)).strip()
+    escaped = LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", escaped)
+    return NEWLINES.sub("<br>", escaped)
+
+
+def render(record: ClassRecord) -> str:
+    return render_document(build(record, student_pages=False))
+
+
+def render_document(document: Document) -> str:
+    return "\n\n---\n\n".join(_section(section) for section in document.sections) + "\n"
+
+
+def _section(section: Section) -> str:
+    return "\n\n".join(part for part in (_block(block) for block in section.blocks) if part)
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return "#" * block.level + " " + text(block.text)
+    if isinstance(block, Paragraph):
+        return (f"**{text(block.lead)}:** " if block.lead else "") + text(block.text)
+    if isinstance(block, Table):
+        lines = [_row(block.headers), "|" + " --- |" * len(block.headers)]
+        lines += [_row(row) for row in block.rows]
+        return "\n".join(lines)
+    if isinstance(block, Items):
+        return "\n".join(f"{f'{n}.' if block.ordered else '-'} {text(item)}" for n, item in enumerate(block.items, 1))
+    if isinstance(block, Chart):
+        return ""
+    raise TypeError(f"no Markdown for {type(block).__name__}")
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(text(cell) for cell in cells) + " |"
