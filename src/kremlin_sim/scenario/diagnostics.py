@@ -64,11 +64,15 @@ class Diagnostic:
     severity: str = ERROR
 
     def format(self) -> str:
-        """One line, as compilers print them: `path:line:col: error KS123: message`."""
+        """One line, as compilers print them: `path:line:col: error KS123: message`.
+
+        Made printable here, whatever the checks put in: a message may quote
+        untrusted text (a character a condition could not parse, a file name)."""
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column}"
-        return f"{where}: {self.severity} {self.code}: {self.message}"
+        line = f"{where}: {self.severity} {self.code}: {self.message}"
+        return safe_text(line, len(line))
 
     @property
     def is_error(self) -> bool:
