@@ -110,6 +110,14 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
         if "\t" in text and ("tab" in problem or "found character" in problem):
             hint = "; YAML does not allow tabs for indentation, use spaces"
         return None, [Diagnostic("KS005", f"YAML syntax error: {problem}{hint}", path, line, col)]
+    except yaml.reader.ReaderError as exc:
+        # Its position counts bytes or characters depending on the parser, so find the character itself:
+        # the reader stops at the first one, and a line number is what an author needs.
+        offset = max(text.find(chr(exc.character)), 0) if isinstance(exc.character, int) else 0
+        line = text.count("\n", 0, offset) + 1
+        column = offset - text.rfind("\n", 0, offset)
+        return None, [Diagnostic("KS005", f"YAML syntax error: the character #x{exc.character or 0:04x} is not allowed in YAML; "
+                                 "delete it (it often comes with text pasted from another program)", path, line, column)]
     except yaml.YAMLError as exc:
         return None, [Diagnostic("KS005", f"YAML syntax error: {safe_text(exc, 120)}", path)]
     except RecursionError:
