@@ -159,7 +159,7 @@ def require_scenario(name: str):
     """Load a scenario for a command that needs a valid one; print its problems otherwise."""
     result = load_scenario(name)
     if not report_load(result):
-        if not Path(name).exists() and name not in bundled_paths():
+        if not os.path.exists(name) and name not in bundled_paths():
             say(f"(bundled scenarios: {', '.join(bundled_paths()) or 'none found'})")
         return None
     return result.scenario

@@ -37,7 +37,7 @@ def scenario_for_log(log: SaveLog, explicit: str | os.PathLike[str] | None = Non
     if wanted in bundled_paths():
         candidates.append(bundled_paths()[wanted])
     for path in candidates:
-        if not path.is_file():
+        if not os.path.isfile(path):  # the source comes from the log: any text, even a name the OS refuses
             continue
         result = load_file(path)
         if result.scenario is not None and result.scenario.id == wanted:

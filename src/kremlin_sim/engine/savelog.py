@@ -200,7 +200,7 @@ def find_logs(paths: list[str]) -> list[Path]:
     found: list[Path] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if os.path.isdir(path):  # False, not OSError, for a name the OS refuses
             found.extend(sorted(path.glob("*.jsonl")))
         else:
             found.append(path)

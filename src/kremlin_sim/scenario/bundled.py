@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 CAMPAIGN = "peaceful-coexistence"
@@ -25,6 +26,7 @@ def bundled_paths() -> dict[str, Path]:
 def resolve(name_or_path: str) -> Path:
     """A scenario argument is a path to a YAML file or the id of a bundled scenario."""
     path = Path(name_or_path)
-    if path.exists() or path.suffix in (".yaml", ".yml") or "/" in name_or_path:
+    # os.path.exists, unlike Path.exists, answers False for a name the OS refuses (too long)
+    if os.path.exists(path) or path.suffix in (".yaml", ".yml") or "/" in name_or_path:
         return path
     return bundled_paths().get(name_or_path, path)
