@@ -164,7 +164,7 @@ def read_log(path: str | os.PathLike[str]) -> SaveLog:
             record = json.loads(line.decode("utf-8"))
             if not isinstance(record, dict):
                 raise ValueError
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
             if number == len(lines) and not torn:
                 torn = line  # a last line that never finished: treat like a torn one
                 break
@@ -175,10 +175,12 @@ def read_log(path: str | os.PathLike[str]) -> SaveLog:
     if not records:
         raise SaveError(f"{shown}: not a kremlin-sim save log (empty or damaged header)")
     header = records[0]
-    if header.get("type") != "header" or "scenario" not in header:
+    if header.get("type") != "header" or not isinstance(header.get("scenario"), dict):
         raise SaveError(f"{shown}: not a kremlin-sim save log")
     if header.get("format") != FORMAT:
         raise SaveError(f"{shown}: save format {header.get('format')!r} is not supported by this version (it reads format {FORMAT})")
+    if not isinstance(header.get("settings", {}), dict):
+        raise SaveError(f"{shown}:1: the header's settings are damaged (edited?)")
     log.header = header
     for number, record in enumerate(records[1:], 2):
         kind = record.get("type")
