@@ -30,6 +30,8 @@ def scenario_for_log(log: SaveLog, explicit: str | os.PathLike[str] | None = Non
     wanted = log.scenario_id
     candidates: list[Path] = []
     if explicit:
+        if not os.path.isfile(explicit):  # never fall back silently to another file than the one named
+            raise SaveError(f"{log.path}: the scenario file {explicit} does not exist (or is not a file)")
         candidates.append(Path(explicit))
     source = log.header.get("scenario", {}).get("source")
     if isinstance(source, str) and source:
