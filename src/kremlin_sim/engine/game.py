@@ -129,6 +129,12 @@ class Game:
         self.steps.append(step)
         return step
 
+    def rewind(self, state: State, steps: int) -> None:
+        """Go back to an earlier moment of this game: the first `steps` steps, in `state`."""
+        self._state = state
+        del self.steps[steps:]
+        self.machine.set_state(state.node, model=self)
+
 
 class Clock:
     """Measures how long a player takes over each decision."""

@@ -9,6 +9,7 @@ See docs/save-format.md.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import asdict, dataclass, field
@@ -102,11 +103,20 @@ class LogWriter:
         raise SaveError(f"could not find a free save file name in {folder}")
 
     def append(self, record: dict[str, Any]) -> None:
+        """Append one line, all or nothing: when the disk is full half a line must not stay
+        behind, or the next line would follow it and the log could no longer be read."""
         try:
-            with open(self.path, "ab") as handle:
-                handle.write(_line(record))
-                handle.flush()
-                os.fsync(handle.fileno())
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_BINARY", 0))
+            try:
+                size = os.fstat(fd).st_size
+                try:
+                    _write_all(fd, _line(record))
+                    os.fsync(fd)
+                except OSError:
+                    _cut_back(fd, size)
+                    raise
+            finally:
+                os.close(fd)
         except OSError as exc:
             raise SaveError(f"could not save to {self.path}: {exc.strerror or exc}") from None
 
@@ -120,13 +130,35 @@ class LogWriter:
             raise SaveError(f"could not repair {self.path}: {exc.strerror or exc}") from None
 
 
-def _write_synced(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write may write only part (a filling disk); the rest is written or an OSError raised."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.EIO, "the save could not be written")
+        view = view[written:]
+
+
+def _cut_back(fd: int, size: int) -> None:
     try:
-        os.write(fd, data)
+        os.ftruncate(fd, size)
         os.fsync(fd)
-    finally:
-        os.close(fd)
+    except OSError:
+        pass  # the error being raised already says what went wrong; a torn last line is still readable
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        path.unlink(missing_ok=True)  # ours (O_EXCL): leave no half-written file behind
+        raise
 
 
 def _sync_dir(folder: Path) -> None:

@@ -79,8 +79,13 @@ class Session:
 
     def choose(self, choice_id: str, reason: str = "", confidence: int | None = None) -> Step:
         """Make the choice and save it before returning: a crash after this loses nothing."""
+        before, made = self.game.state, len(self.game.steps)
         step = self.game.choose(choice_id, reason=reason.strip()[:2000], confidence=confidence, seconds=self.clock.lap())
-        self.writer.append(step_record(len(self.game.steps), step))
+        try:
+            self.writer.append(step_record(len(self.game.steps), step))
+        except SaveError:
+            self.game.rewind(before, made)  # the log is the record: a decision it lacks was not made
+            raise
         if self.game.is_over:
             self._write_end()
         return step
