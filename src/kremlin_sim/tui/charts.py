@@ -62,9 +62,19 @@ class Plot:
     legend: str
 
 
+def zoom(values: Sequence[int], low: int, high: int, least: int = 10) -> tuple[int, int]:
+    """A y-range around the values (within the meter's range) so small moves show."""
+    if not values:
+        return low, high
+    top, bottom = max(values), min(values)
+    margin = max((least - (top - bottom) + 1) // 2, 2)
+    bottom, top = max(bottom - margin, low), min(top + margin, high)
+    return bottom, top
+
+
 def dot_plot(you: Sequence[int], history: Sequence[int], low: int, high: int, width: int, height: int) -> Plot:
-    """A scatter of both paths: x is the decision number, y the meter on its own range."""
-    height = max(height, 2)
+    """A scatter of both paths: x is the decision number, y the meter (axis labels give the range)."""
+    height = max(height, 3)
     label_width = max(len(str(low)), len(str(high)))
     width = max(width - label_width - 2, 2)
     count = max(len(you), len(history), 2)
@@ -83,8 +93,10 @@ def dot_plot(you: Sequence[int], history: Sequence[int], low: int, high: int, wi
         cell[columns[i]] = BOTH if cell[columns[i]] in (HISTORY, BOTH) else YOU
     lines = []
     for r, cells in enumerate(grid):
-        label = str(high) if r == 0 else str(low) if r == height - 1 else ""
+        label = str(high) if r == 0 else str(low) if r == height - 1 else str((high + low) // 2) if r == (height - 1) // 2 and height > 4 else ""
         lines.append(f"{label:>{label_width}} ┤{''.join(cells)}".rstrip())
     lines.append(" " * label_width + " └" + "─" * width)
+    last = f"after {count - 1}"
+    lines.append(" " * (label_width + 2) + "start".ljust(max(width - len(last), 6)) + last)
     legend = f"{YOU} you  {HISTORY} history  {BOTH} both"
     return Plot(lines, legend)

@@ -49,7 +49,7 @@ class EndingScreen(BaseScreen):
             yield Static(Content.styled("Your decisions", "bold underline"), classes="heading")
             if not show_history:
                 yield Static("Your teacher chose not to show history's choices here.", markup=False)
-            yield DebriefTable(play, show_history=show_history, id="debrief")
+            yield DebriefTable(play, show_history=show_history, width=self.app.size.width - 6, id="debrief")
             yield Static(Content.styled("Your path beside history's", "bold underline"), classes="heading")
             yield PathPlots(play, id="paths")
             if play.reveal == "end":
@@ -67,7 +67,7 @@ class EndingScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#new-game", Button).focus()
+        self.query_one("#new-game", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -74,7 +74,7 @@ class HelpScreen(BaseModal):
                                  classes="heading")
                     yield Static(meter_lines(self.scenario), id="help-meters")
                 yield Markdown(MODEL, id="help-model")
-            yield Button("Close (Esc)", id="close")
+            yield Button("Close (Esc)", compact=True, id="close")
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

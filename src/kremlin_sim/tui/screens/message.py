@@ -27,7 +27,7 @@ class MessageScreen(BaseModal):
             with VerticalScroll(id="message-list", can_focus=True):
                 for message in self.messages:
                     yield Static(plain(message), classes="message-line")
-            yield Button("OK", variant="primary", id="ok")
+            yield Button("OK", variant="primary", compact=True, id="ok")
 
     def on_mount(self) -> None:
         self.query_one("#ok", Button).focus()

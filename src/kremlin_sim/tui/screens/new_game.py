@@ -49,8 +49,8 @@ class NewGameScreen(BaseModal):
                 yield Checkbox("Ask for a reason with every decision", self.defaults.require_reasons, id="reasons")
             yield Static("", id="name-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Start", variant="primary", id="start")
-                yield Button("Back", id="back")
+                yield Button("Start", variant="primary", compact=True, id="start")
+                yield Button("Back", compact=True, id="back")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -26,8 +26,8 @@ class OpenFileScreen(BaseModal):
             yield TextInput(placeholder="scenarios/my-scenario.yaml", id="path")
             yield Static("", id="path-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Open", variant="primary", id="open")
-                yield Button("Back", id="back")
+                yield Button("Open", variant="primary", compact=True, id="open")
+                yield Button("Back", compact=True, id="back")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()

@@ -23,7 +23,7 @@ THINK = ("Before you read on: what could the leadership have known at the time, 
 
 
 class OutcomeScreen(PlayScreen):
-    BINDINGS = [Binding("enter", "advance", "Continue", priority=False)]
+    BINDINGS = [Binding("enter", "advance", "Continue", priority=True)]  # not the button: it ignores a quick second press
 
     def __init__(self, play: Play, turn: Turn) -> None:
         super().__init__(play)
@@ -74,7 +74,7 @@ class OutcomeScreen(PlayScreen):
         return "See how it ends (Enter)" if self.play.game.is_over else "Next decision (Enter)"
 
     def on_mount(self) -> None:
-        self.query_one("#advance", Button).focus()
+        self.query_one("#advance", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -48,8 +48,8 @@ class ReasonScreen(BaseModal):
                     yield RadioButton(f"{n} {CONFIDENCE[n - 1]}")
             yield Static("", id="reason-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Decide", variant="primary", id="decide")
-                yield Button("Back", id="back")
+                yield Button("Decide", variant="primary", compact=True, id="decide")
+                yield Button("Back", compact=True, id="back")
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()

@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...scenario import LoadResult, load_file
@@ -29,6 +28,7 @@ BANNER = "★  K R E M L I N  ·  1953 – 1961  ★"
 TAGLINE = ("Stalin is dead. You are Nikita Khrushchev and the Soviet leadership. Each decision moves the meters; "
            "afterwards, set your path beside history's. There is no score and no right answer.")
 OPEN = "open-file"
+RESUME = "resume:"
 
 
 def scenario_prompt(scenario_id: str, result: LoadResult | None) -> Content:
@@ -39,6 +39,12 @@ def scenario_prompt(scenario_id: str, result: LoadResult | None) -> Content:
     scenario = result.scenario
     detail = " · ".join(part for part in (clean(scenario.period), f"{len(scenario.decisions)} decision points") if part)
     return line(plain(scenario.title, "bold"), "\n  ", (detail, "italic"))
+
+
+def saved_prompt(game: SavedGame) -> Content:
+    decisions = f"{game.decisions} decision{'s' if game.decisions != 1 else ''} made"
+    return line(plain(game.player, "bold"), " — ", plain(game.scenario), "\n  ",
+                (f"{decisions} · {game.date} UTC", "italic"))
 
 
 class TitleScreen(BaseScreen):
@@ -62,13 +68,13 @@ class TitleScreen(BaseScreen):
             with Vertical(id="continue-box") as box:
                 box.border_title = "Continue a game"
                 yield Static("Looking for saved games…", markup=False, id="saves-note")
-                yield DataTable(id="saves-table", cursor_type="row")
+                yield OptionList(id="saves-list")
         yield Footer()
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#scenarios", OptionList).focus()
-        self.query_one("#saves-table", DataTable).display = False
+        self.query_one("#saves-list", OptionList).display = False
         self.load_titles()
         self.load_saves()
 
@@ -89,22 +95,22 @@ class TitleScreen(BaseScreen):
         self.app.call_from_thread(self.show_saves, games)
 
     def show_saves(self, games: list[SavedGame]) -> None:
-        table = self.query_one("#saves-table", DataTable)
+        listing = self.query_one("#saves-list", OptionList)
         note = self.query_one("#saves-note", Static)
         if not games:
             note.update(line(f"No unfinished games in {clean(self.saves)}."))
             return
-        note.update(line("Choose a game to continue it:"))
-        table.add_columns("Player", "Scenario", "Decisions", "Last played (UTC)")
-        for game in games:
-            table.add_row(Text(clean(game.player)), Text(clean(game.scenario)), Text(str(game.decisions)),
-                          Text(game.date), key=str(game.path))
-        table.display = True
+        note.update(line(f"In {clean(self.saves)}; choose one to continue it:"))
+        listing.add_options(Option(saved_prompt(game), id=f"{RESUME}{game.path}") for game in games)
+        listing.display = True
 
     # -- choosing ---------------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id == OPEN:
+        chosen = event.option.id or ""
+        if chosen.startswith(RESUME):
+            self.kapp.resume(Path(chosen.removeprefix(RESUME)))
+        elif event.option.id == OPEN:
             self.action_open_file()
         elif event.option.id in self.bundled:
             cached = self.results.get(event.option.id)
@@ -112,11 +118,6 @@ class TitleScreen(BaseScreen):
                 self.use(cached)
             else:
                 self.load_path(self.bundled[event.option.id])
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if event.row_key.value:
-            self.kapp.resume(Path(event.row_key.value))
 
     def action_open_file(self) -> None:
         self.app.push_screen(OpenFileScreen(), lambda path: self.load_path(path) if path else None)

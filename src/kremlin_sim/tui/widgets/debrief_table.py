@@ -1,4 +1,8 @@
-"""Every decision of the game: the player's choice, and history's unless the teacher chose `never`."""
+"""Every decision of the game: the player's choice, and history's unless the teacher chose `never`.
+
+Columns share the width and long labels wrap onto more lines, so nothing is
+hidden off to the right at 80 columns.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +13,31 @@ from ..play import Play
 from ..text import clean
 from .history import history_choice_text
 
+FIXED = (("#", 2), ("Date", 10))
+
 
 def cell(value: object) -> Text:
     return Text(clean(value))
 
 
 class DebriefTable(DataTable):
-    def __init__(self, play: Play, *, show_history: bool, id: str | None = None) -> None:
+    def __init__(self, play: Play, *, show_history: bool, width: int, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.play = play
         self.show_history = show_history
+        self.available = width
 
     def on_mount(self) -> None:
-        columns = ["#", "Date", "Decision", "You chose"]
-        if self.show_history:
-            columns += ["History", "Same?"]
-        self.add_columns(*columns)
+        wrapped = ["Decision", "You chose"] + (["History"] if self.show_history else [])
+        same = [("Same?", 11)] if self.show_history else []
+        columns = len(FIXED) + len(wrapped) + len(same)
+        spare = self.available - sum(w for _, w in [*FIXED, *same]) - 2 * columns - 2
+        for label, width in FIXED:
+            self.add_column(label, width=width)
+        for label in wrapped:
+            self.add_column(label, width=max(spare // len(wrapped), 8))
+        for label, width in same:
+            self.add_column(label, width=width)
         scenario = self.play.scenario
         for number, step in enumerate(self.play.game.steps, 1):
             decision = scenario.decision_by_id[step.node]
@@ -36,4 +49,4 @@ class DebriefTable(DataTable):
                 else:
                     row += [cell(history_choice_text(decision).plain),
                             cell("✓ same" if step.matches_history else "✗ different")]
-            self.add_row(*row)
+            self.add_row(*row, height=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from ..charts import dot_plot, sparkline
+from ..charts import dot_plot, sparkline, zoom
 from ..play import Play
 from ..text import line, lines, plain
 
@@ -27,8 +27,9 @@ class PathPlots(Widget):
         scenario = self.play.scenario
         focus = scenario.meter_by_id[main_meter(self.play)]
         you, history = self.play.player_path(focus.id), self.play.history_path(focus.id)
-        plot = dot_plot(you, history, focus.min, focus.max, min(width, 70), PLOT_HEIGHT)
-        rows = [line(plain(focus.label, "bold"), f" ({focus.min}–{focus.max}), start and after each decision")]
+        low, high = zoom([*you, *history], focus.min, focus.max)
+        plot = dot_plot(you, history, low, high, min(width, 72), PLOT_HEIGHT)
+        rows = [line(plain(focus.label, "bold"), f" (meter range {focus.min}–{focus.max}): at the start and after each decision")]
         rows += [Content(text) for text in plot.lines]
         rows.append(line("  ", (plot.legend, "italic")))
         rows.append(Content(""))
