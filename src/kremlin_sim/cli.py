@@ -106,7 +106,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             return 1
         ending = session.game.ending
         print(f"{session.path}")
-        say(f"ended: {ending.title if ending else session.game.state.node} after {len(session.game.steps)} decisions")
+        say(f"ended: {safe_text(ending.title if ending else session.game.state.node, 300)} after {len(session.game.steps)} decisions")
         return 0
     from .tui.launch import run_tui
     return run_tui(args)
@@ -141,7 +141,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     for scenario_id, path in bundled_paths().items():
         result = load_file(path)
-        title = result.scenario.title if result.scenario else "(does not load)"
+        title = safe_text(result.scenario.title, 300) if result.scenario else "(does not load)"
         print(f"{scenario_id:24} {title}")
     return 0
 
