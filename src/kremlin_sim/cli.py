@@ -8,6 +8,7 @@ Exit codes: 0 fine, 1 a problem with the user's files, 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -175,6 +176,8 @@ def write_output(text: str, output: str | None) -> int:
         temp.write_text(text, encoding="utf-8")
         os.replace(temp, target)
     except OSError as exc:
+        with contextlib.suppress(OSError):  # e.g. -o names a folder: the text was written aside but could not replace it
+            os.remove(temp)
         say(f"{output}: cannot write: {exc.strerror or exc}")
         return 1
     say(f"wrote {output}")
