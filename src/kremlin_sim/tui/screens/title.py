@@ -102,6 +102,7 @@ class TitleScreen(BaseScreen):
             return
         note.update(line(f"In {clean(self.saves)}; choose one to continue it:"))
         listing.add_options(Option(saved_prompt(game), id=f"{RESUME}{game.path}") for game in games)
+        listing.highlighted = 0
         listing.display = True
 
     # -- choosing ---------------------------------------------------------------------------------
