@@ -84,6 +84,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
     if len(raw) > MAX_BYTES:
         return fail("KS002", f"the file is {len(raw) // (1024 * 1024)} MB; scenarios may be at most {MAX_BYTES // (1024 * 1024)} MB")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16/32 byte-order mark: not binary, just the wrong encoding
+        return fail("KS003", 'the file is saved as UTF-16 or UTF-32 ("Unicode" in Windows Notepad); save it as UTF-8 in your editor')
     if b"\x00" in raw[:8192]:
         return fail("KS003", "this looks like a binary file, not a YAML scenario")
     if raw.startswith(b"\xef\xbb\xbf"):
