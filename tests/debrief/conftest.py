@@ -8,6 +8,7 @@ decision points) so the class tests still run until the campaign is ready.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -68,6 +69,20 @@ def long_scenario_yaml(decisions: int = 16, choices: int = 4) -> str:
                   f'      what_happened: "What happened at {i}."', "      sources: [{author: A, title: T, year: 2000}]",
                   f'      question: "Question {i}?"']
     return "\n".join(lines) + "\n"
+
+
+def broken_tables(markdown: str) -> list[str]:
+    """Table lines whose number of cell separators differs from their table's header line."""
+    broken, width = [], None
+    for line in markdown.splitlines():
+        if not line.startswith("|"):
+            width = None
+            continue
+        separators = re.findall(r"\\.|\|", line).count("|")  # a backslash escapes the character after it
+        width = separators if width is None else width
+        if separators != width:
+            broken.append(line)
+    return broken
 
 
 def load(path: Path) -> Scenario:
@@ -149,11 +164,11 @@ def edit_record(path: Path, line: int, change: Callable[[dict], None]) -> None:
     path.write_text("\n".join(records) + "\n", encoding="utf-8")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def helpers():
     """The plain functions above, for tests that build their own games."""
     import types
     return types.SimpleNamespace(play_reasons=play_reasons, make_class=make_class, real_name=real_name, load=load,
-                                 long_scenario_yaml=long_scenario_yaml, edit_record=edit_record,
+                                 long_scenario_yaml=long_scenario_yaml, edit_record=edit_record, broken_tables=broken_tables,
                                  hostile=HOSTILE_REASONS, class_size=CLASS_SIZE, template=TEMPLATE,
                                  contract=CONTRACT)

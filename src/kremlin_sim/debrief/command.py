@@ -8,6 +8,8 @@ output cannot be written.
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from typing import Callable
 
 from ..cli import say, write_output
@@ -15,6 +17,9 @@ from ..scenario.diagnostics import safe_text
 from . import render_csv, render_html, render_json, render_md
 from .model import ClassRecord
 from .reading import collect
+
+# What must not reach a terminal raw: control characters other than tab and line ends, and a bare CR.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 RENDERERS: dict[str, Callable[[ClassRecord], str]] = {
     "md": render_md.render, "html": render_html.render, "csv": render_csv.render, "json": render_json.render,
@@ -30,4 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if record.excluded:
         say(f"debrief: {len(record.games)} games reported, {len(record.excluded)} left out (listed in the report)")
-    return write_output(RENDERERS[args.format](record), args.output)
+    text = RENDERERS[args.format](record)
+    if (not args.output or args.output == "-") and sys.stdout.isatty():
+        text = CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return write_output(text, args.output)

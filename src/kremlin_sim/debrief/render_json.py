@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from . import labels
 from .model import ClassRecord, DecisionSummary, GameRecord, Group
 
 FORMAT = 1
+# Characters json.dumps leaves raw that a terminal or a JavaScript parser would act on; they can
+# only occur inside strings, where an escape keeps the value exactly.
+RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def render(record: ClassRecord) -> str:
-    return json.dumps(as_data(record), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(as_data(record), ensure_ascii=False, indent=2) + "\n"
+    return RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def as_data(record: ClassRecord) -> dict[str, Any]:

@@ -2,9 +2,9 @@
 
 Student and scenario text is shown, never interpreted: `&`, `<` and `>`
 become entities (no HTML gets in), Markdown punctuation is backslash-escaped
-(no links, emphasis or table breaks), and newlines become `<br>` so a cell
-or a list item stays on one line. Charts are left out: their numbers are in
-the tables beside them.
+(no links, emphasis or table breaks), newlines become `<br>` so a cell or a
+list item stays on one line, and control characters a visible `\\uXXXX`.
+Charts are left out: their numbers are in the tables beside them.
 """
 
 from __future__ import annotations
@@ -18,14 +18,18 @@ from .model import ClassRecord
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
 LINE_START = re.compile(r"^(?:([#+\-=])|(\d+)(?=[.)]))")  # would start a heading, list or rule
-NEWLINES = re.compile(r"\r\n|\r|\n")
+# Every character Python or a Markdown renderer might end a line at.
+NEWLINES = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Control and direction-changing characters: shown as a visible code (the report may go to a terminal).
+INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069]")
 
 
 def text(value: str) -> str:
-    """Any untrusted text as inline Markdown that shows exactly these characters."""
+    """Any untrusted text as inline Markdown that shows these characters and nothing more."""
     escaped = PUNCTUATION.sub(r"\\\1", value.translate(ENTITIES)).strip()
     escaped = LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", escaped)
-    return NEWLINES.sub("<br>", escaped)
+    escaped = NEWLINES.sub("<br>", escaped)
+    return INVISIBLE.sub(lambda m: f"\\\\u{ord(m.group()):04x}", escaped)
 
 
 def render(record: ClassRecord) -> str:
