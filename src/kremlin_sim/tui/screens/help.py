@@ -14,18 +14,22 @@ from ...scenario.model import Scenario
 from ..text import line, lines, plain
 from .base import BaseModal
 
-KEYS = """\
-| Key | What it does |
-|---|---|
-| 1 – 9 | choose that option (then say why, and how sure you are) |
-| ↑ ↓, Tab, Enter | move and choose; the mouse works too |
-| Enter | on an outcome: show what happened, then go on |
-| ? or F1 | this help |
-| t | light or dark theme |
-| Ctrl+P | command palette: save and quit, help, theme |
-| Ctrl+Q | quit; your decisions are already saved |
-| Esc | close a window, or go back from the reason to the choices |
-"""
+KEYS = (
+    ("1 – 9", "choose that option (then say why, and how sure you are)"),
+    ("↑ ↓ Tab Enter", "move and choose; the mouse works too"),
+    ("Enter", "on an outcome: show what happened, then go on"),
+    ("? or F1", "this help"),
+    ("t", "light or dark theme"),
+    ("Ctrl+P", "command palette: save and quit, help, theme"),
+    ("Ctrl+Q", "quit; your decisions are already saved"),
+    ("Esc", "close a window; from the reason, back to the choices"),
+)
+
+
+def key_lines() -> Content:
+    width = max(len(key) for key, _ in KEYS) + 2
+    return lines([line((key.ljust(width), "bold"), does) for key, does in KEYS])
+
 
 PREVIEW_KEYS = """\
 **Teacher preview:** `j` jumps to any decision point. The exact effects of the highlighted choice and the
@@ -66,14 +70,15 @@ class HelpScreen(BaseModal):
         with Vertical(id="dialog", classes="dialog wide help"):
             yield Static("Help", markup=False, classes="dialog-title")
             with VerticalScroll(id="help-scroll", can_focus=True):
-                yield Markdown(KEYS, id="help-keys")
+                yield Static(Content.styled("Keys", "bold underline"))
+                yield Static(key_lines(), id="help-keys")
                 if self.preview:
                     yield Markdown(PREVIEW_KEYS)
                 if self.scenario is not None:
-                    yield Static(line(("The meters of ", "bold underline"), plain(self.scenario.title, "bold underline")),
-                                 classes="heading")
+                    yield Static(line(("The meters of ", "bold underline"),
+                                      plain(self.scenario.title, "bold underline")), classes="heading")
                     yield Static(meter_lines(self.scenario), id="help-meters")
-                yield Markdown(MODEL, id="help-model")
+                yield Markdown(MODEL, id="help-model", classes="heading")
             yield Button("Close (Esc)", compact=True, id="close")
 
     def on_mount(self) -> None:

@@ -28,3 +28,8 @@ class ChoiceList(OptionList):
                   for c in hidden]
         super().__init__(*items, id=id)
         self.game_options = options
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+        # A screen laid out behind another while the terminal is tiny can offer no width at all,
+        # and OptionList cannot wrap text into zero columns.
+        return super().get_content_height(container, viewport, max(width, 1))
