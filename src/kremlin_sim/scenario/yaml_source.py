@@ -126,6 +126,10 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
         return None, [Diagnostic("KS007", f"the file is nested too deeply (more than {MAX_DEPTH} levels)", path)]
     if root is None:
         return None, [Diagnostic("KS004", "the file has no content (only comments or blank lines)", path)]
+    if _expanded_size(root, 0, {}) > MAX_NODES:
+        line, column = _pos(root)
+        return None, [Diagnostic("KS008", "the file expands to too many values (an alias bomb?); avoid many nested & and * aliases",
+                                 path, line, column)]
     converter = _Converter(path)
     try:
         data = converter.convert(root, 0)
@@ -134,6 +138,28 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
     except RecursionError:
         return None, [Diagnostic("KS007", f"the file is nested too deeply (more than {MAX_DEPTH} levels)", path)]
     return data, converter.problems
+
+
+def _expanded_size(node: yaml.Node, depth: int, sizes: dict[int, int]) -> int:
+    """How many values the node stands for once every alias is expanded, found without
+    expanding: each distinct node is sized once, so a bomb is refused at once instead of
+    after two million conversions. Below MAX_DEPTH the converter reports the depth instead."""
+    if id(node) in sizes:
+        return sizes[id(node)]
+    if depth > MAX_DEPTH:
+        return 1
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+    size = 1
+    for child in children:
+        size += _expanded_size(child, depth + 1, sizes)
+        if size > MAX_NODES:
+            break
+    sizes[id(node)] = size
+    return size
 
 
 class _Converter:
