@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from kremlin_sim.engine import Session, autoplay
+from kremlin_sim.debrief import render_html
+from kremlin_sim.debrief.reading import collect
+from kremlin_sim.engine import Session, autoplay, find_logs
 from kremlin_sim.scenario import CAMPAIGN, bundled_paths, load_file
 from kremlin_sim.scenario.model import Scenario
 
@@ -89,6 +92,55 @@ def load(path: Path) -> Scenario:
     result = load_file(path)
     assert result.ok, [d.format() for d in result.diagnostics]
     return result.scenario
+
+
+# -- timing: a class report against only parsing the same files as JSON -----------------------------
+
+DISTINCT = 40
+
+
+def make_logs(scenario_path: Path, count: int, folder: Path) -> list[Path]:
+    """`count` save logs: some real games, the rest copies under other names (they cost the same to check)."""
+    scenario = load_file(scenario_path).scenario
+    made = []
+    for seed in range(min(count, DISTINCT)):
+        session = Session.start(scenario, folder, f"Player {seed}", seed=seed)
+        autoplay(session, "random", seed)
+        made.append(session.path)
+    for number in range(len(made), count):
+        source = made[number % len(made)]
+        lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+        header = json.loads(lines[0])
+        header["player"] = f"Player {number}"
+        lines[0] = json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n"
+        (folder / f"copy-{number:05d}.jsonl").write_text("".join(lines), encoding="utf-8")
+    return find_logs([str(folder)])
+
+
+def parse_only(paths: list[Path]) -> None:
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                json.loads(line)
+
+
+def html_report(folder: Path) -> str:
+    return render_html.render(collect([str(folder)]))
+
+
+def best(function, *args, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(*args)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(folder: Path, paths: list[Path], repeat: int = 3) -> tuple[float, float]:
+    parse_only(paths)  # warm the file cache for both
+    return best(parse_only, paths, repeat=repeat), best(html_report, folder, repeat=repeat)
+
 
 
 @pytest.fixture(scope="session")
@@ -170,5 +222,6 @@ def helpers():
     import types
     return types.SimpleNamespace(play_reasons=play_reasons, make_class=make_class, real_name=real_name, load=load,
                                  long_scenario_yaml=long_scenario_yaml, edit_record=edit_record, broken_tables=broken_tables,
+                                 make_logs=make_logs, measure=measure,
                                  hostile=HOSTILE_REASONS, class_size=CLASS_SIZE, template=TEMPLATE,
                                  contract=CONTRACT)

@@ -190,20 +190,17 @@ def _meters(group: Group, game: GameRecord) -> list[Block]:
     headers = ["After"]
     for meter in scenario.meters:
         headers += [f"{meter.label}: you", f"{meter.label}: history"]
-    rows = []
-    for label, mine, theirs in zip(["the start"] + [labels.when(d) for d in points], yours, history):
-        row = [label]
-        for meter in scenario.meters:
-            row += [labels.number(mine[meter.id]) if mine else ABSENT,
-                    labels.number(theirs[meter.id]) if theirs else ABSENT]
-        rows.append(tuple(row))
+    ids = [meter.id for meter in scenario.meters]
+    rows = tuple(
+        (label, *(str(side[m]) if side else ABSENT for m in ids for side in (mine, theirs)))
+        for label, mine, theirs in zip(["the start"] + [labels.when(d) for d in points], yours, history))
     meter = scenario.meter_by_id[group.tension_meter]
     chart = Chart(
         f"{meter.label}: your game beside history", ("Start",) + tuple(d.date for d in points),
         meter.label, meter.min, meter.max,
         (Series(f"Your game ({game.player})", tuple(m[meter.id] if m else None for m in yours), "solid"),
          Series("History", tuple(m[meter.id] if m else None for m in history), "dashed")))
-    return [Heading("Meters: your game beside history", 3), chart, Table(tuple(headers), tuple(rows))]
+    return [Heading("Meters: your game beside history", 3), chart, Table(tuple(headers), rows)]
 
 
 def _evidence(group: Group, game: GameRecord) -> Table:

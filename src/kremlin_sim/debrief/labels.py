@@ -46,6 +46,8 @@ def percent(part: int, whole: int) -> str:
 def number(value: float | None) -> str:
     if value is None:
         return ABSENT
+    if isinstance(value, int):
+        return str(value)
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 

@@ -7,6 +7,7 @@ each renderer only formats them. Nothing here knows about a file format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from ..engine import PathPoint
@@ -45,11 +46,16 @@ class GameRecord:
     def finished(self) -> bool:
         return self.ending is not None
 
-    def step_at(self, node: str) -> StepRecord | None:
+    @cached_property
+    def _first_step_at(self) -> dict[str, StepRecord]:
+        first: dict[str, StepRecord] = {}
         for step in self.steps:
-            if step.node == node:
-                return step
-        return None
+            first.setdefault(step.node, step)
+        return first
+
+    def step_at(self, node: str) -> StepRecord | None:
+        """The student's (first) decision at this decision point, if the game reached it."""
+        return self._first_step_at.get(node)
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,10 @@ class Group:
     games: list[GameRecord] = field(default_factory=list)
     decisions: list[DecisionSummary] = field(default_factory=list)
     endings: list[EndingSummary] = field(default_factory=list)
+    _history_index: dict[str, PathPoint] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._history_index = {point.node: point for point in reversed(self.history)}
 
     @property
     def current(self) -> bool:
@@ -118,10 +128,8 @@ class Group:
         return sum(1 for game in self.games if not game.finished)
 
     def history_at(self, node: str) -> PathPoint | None:
-        for point in self.history:
-            if point.node == node:
-                return point
-        return None
+        """History's step at this decision point, when the historical path passes it."""
+        return self._history_index.get(node)
 
 
 @dataclass

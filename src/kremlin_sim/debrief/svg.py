@@ -7,6 +7,8 @@ Every label is escaped: series names can hold a student's name.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from .document import Chart, Series
@@ -18,66 +20,92 @@ COLOURS = ("#1f3a5f", "#9c4a00")
 RANGES = " (bars: lowest to highest)"
 
 
+@lru_cache(maxsize=1 << 16)
 def e(text: object) -> str:
+    """Escaped for HTML text and attributes; cached, as a class report repeats the scenario's text per student."""
     return escape(str(text), quote=True)
 
 
+@dataclass(frozen=True)
+class Frame:
+    """The plot's geometry: where an x position and a value are drawn."""
+
+    count: int
+    y_min: int
+    y_max: int
+
+    def x(self, i: int) -> float:
+        plot_w = WIDTH - LEFT - RIGHT
+        return LEFT + (plot_w * i / (self.count - 1) if self.count > 1 else plot_w / 2)
+
+    def y(self, value: float) -> float:
+        return TOP + (HEIGHT - TOP - BOTTOM) * (self.y_max - value) / ((self.y_max - self.y_min) or 1)
+
+
 def render(chart: Chart) -> str:
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    count = len(chart.x_labels)
-    span = (chart.y_max - chart.y_min) or 1
-
-    def x(i: int) -> float:
-        return LEFT + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
-
-    def y(value: float) -> float:
-        return TOP + plot_h * (chart.y_max - value) / span
-
-    out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
-           f'role="img" aria-label="{e(chart.title)}">', f"<title>{e(chart.title)}</title>"]
-    for value in (chart.y_min, (chart.y_min + chart.y_max) / 2, chart.y_max):
-        out.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
-                   f'<text class="tick" x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{value:g}</text>')
-    out.append(f'<text class="axis" x="14" y="{TOP + plot_h / 2:.1f}" text-anchor="middle" '
-               f'transform="rotate(-90 14 {TOP + plot_h / 2:.1f})">{e(chart.y_label)}</text>')
-    for i, label in enumerate(chart.x_labels):
-        base = TOP + plot_h + 14
-        out.append(f'<text class="tick" x="{x(i):.1f}" y="{base}" text-anchor="end" '
-                   f'transform="rotate(-35 {x(i):.1f} {base})">{e(label)}</text>')
+    frame = Frame(len(chart.x_labels), chart.y_min, chart.y_max)
+    out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{e(chart.title)}">'
+           f"<title>{e(chart.title)}</title>", _axes(frame, chart.x_labels, chart.y_label)]
     ends: list[float] = []
     for number, series in enumerate(chart.series):
-        out += _series(series, number, x, y, ends)
-    out += _legend(chart.series)
+        out.append(_series(series, number, frame, _end_label_y(series, frame, ends)))
+    out.append(_legend(tuple((s.label, s.dash, bool(s.ranges)) for s in chart.series)))
     out.append("</svg>")
     return "".join(out)
 
 
-def _series(series: Series, number: int, x, y, ends: list[float]) -> list[str]:
+def _end_label_y(series: Series, frame: Frame, taken: list[float]) -> float | None:
+    """Where the line's name goes beside its last point, clear of the names already placed."""
+    last = next((v for v in reversed(series.values) if v is not None), None)
+    if last is None:
+        return None
+    label_y = frame.y(last) + 4
+    while any(abs(label_y - other) < 13 for other in taken):
+        label_y += 13
+    taken.append(label_y)
+    return label_y
+
+
+@lru_cache(maxsize=256)
+def _axes(frame: Frame, x_labels: tuple[str, ...], y_label: str) -> str:
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    out = []
+    for value in (frame.y_min, (frame.y_min + frame.y_max) / 2, frame.y_max):
+        y = frame.y(value)
+        out.append(f'<line class="grid" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}"/>'
+                   f'<text class="tick" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value:g}</text>')
+    out.append(f'<text class="axis" x="14" y="{TOP + plot_h / 2:.1f}" text-anchor="middle" '
+               f'transform="rotate(-90 14 {TOP + plot_h / 2:.1f})">{e(y_label)}</text>')
+    base = TOP + plot_h + 14
+    for i, label in enumerate(x_labels):
+        out.append(f'<text class="tick" x="{frame.x(i):.1f}" y="{base}" text-anchor="end" '
+                   f'transform="rotate(-35 {frame.x(i):.1f} {base})">{e(label)}</text>')
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _series(series: Series, number: int, frame: Frame, label_y: float | None) -> str:
+    """One line: whiskers, the line itself (broken where it has no point), markers and its name."""
     colour = COLOURS[number % len(COLOURS)]
     out = [f'<g class="series"><title>{e(series.label)}</title>']
     for i, bounds in enumerate(series.ranges):
         if bounds is not None:
-            out.append(f'<line class="range" x1="{x(i):.1f}" x2="{x(i):.1f}" y1="{y(bounds[0]):.1f}" '
-                       f'y2="{y(bounds[1]):.1f}" stroke="{colour}"/>')
+            out.append(f'<line class="range" x1="{frame.x(i):.1f}" x2="{frame.x(i):.1f}" '
+                       f'y1="{frame.y(bounds[0]):.1f}" y2="{frame.y(bounds[1]):.1f}" stroke="{colour}"/>')
     run: list[str] = []
     points = [(i, v) for i, v in enumerate(series.values) if v is not None]
     for position, (i, value) in enumerate(points):
-        run.append(f"{x(i):.1f},{y(value):.1f}")
-        broken = position + 1 == len(points) or points[position + 1][0] != i + 1
-        if broken:
+        run.append(f"{frame.x(i):.1f},{frame.y(value):.1f}")
+        if position + 1 == len(points) or points[position + 1][0] != i + 1:
             out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2.5"{DASHES[series.dash]} '
                        f'points="{" ".join(run)}"/>')
             run = []
-        out.append(_marker(x(i), y(value), number, colour))
-    if points:
-        last_i, last_value = points[-1]
-        label_y = y(last_value) + 4
-        while any(abs(label_y - other) < 13 for other in ends):
-            label_y += 13
-        ends.append(label_y)
-        out.append(f'<text class="end" x="{x(last_i) + 8:.1f}" y="{label_y:.1f}">{e(_short(series.label))}</text>')
+        out.append(_marker(frame.x(i), frame.y(value), number, colour))
+    if label_y is not None:
+        out.append(f'<text class="end" x="{frame.x(points[-1][0]) + 8:.1f}" y="{label_y:.1f}">'
+                   f"{e(_short(series.label))}</text>")
     out.append("</g>")
-    return out
+    return "".join(out)
 
 
 def _marker(cx: float, cy: float, number: int, colour: str) -> str:
@@ -86,15 +114,16 @@ def _marker(cx: float, cy: float, number: int, colour: str) -> str:
     return f'<rect x="{cx - 3.5:.1f}" y="{cy - 3.5:.1f}" width="7" height="7" fill="white" stroke="{colour}" stroke-width="1.5"/>'
 
 
-def _legend(series: tuple[Series, ...]) -> list[str]:
+@lru_cache(maxsize=1024)
+def _legend(entries: tuple[tuple[str, str, bool], ...]) -> str:
     out = []
-    for number, item in enumerate(series):
+    for number, (label, dash, ranges) in enumerate(entries):
         colour = COLOURS[number % len(COLOURS)]
         top = 14 + 16 * number
         out.append(f'<line x1="{LEFT}" x2="{LEFT + 34}" y1="{top}" y2="{top}" stroke="{colour}" stroke-width="2.5"'
-                   f'{DASHES[item.dash]}/>{_marker(LEFT + 17, top, number, colour)}'
-                   f'<text class="legend" x="{LEFT + 42}" y="{top + 4}">{e(item.label)}{RANGES if item.ranges else ""}</text>')
-    return out
+                   f'{DASHES[dash]}/>{_marker(LEFT + 17, top, number, colour)}'
+                   f'<text class="legend" x="{LEFT + 42}" y="{top + 4}">{e(label)}{RANGES if ranges else ""}</text>')
+    return "".join(out)
 
 
 def _short(label: str, limit: int = 24) -> str:
