@@ -64,9 +64,10 @@ class Plot:
 
 def zoom(values: Sequence[int], low: int, high: int, least: int = 10) -> tuple[int, int]:
     """A y-range around the values (within the meter's range) so small moves show."""
-    if not values:
+    if not values or high <= low:
         return low, high
-    top, bottom = max(values), min(values)
+    inside = [min(max(value, low), high) for value in values]
+    top, bottom = max(inside), min(inside)
     margin = max((least - (top - bottom) + 1) // 2, 2)
     bottom, top = max(bottom - margin, low), min(top + margin, high)
     return bottom, top
@@ -97,6 +98,7 @@ def dot_plot(you: Sequence[int], history: Sequence[int], low: int, high: int, wi
         lines.append(f"{label:>{label_width}} ┤{''.join(cells)}".rstrip())
     lines.append(" " * label_width + " └" + "─" * width)
     last = f"after {count - 1}"
-    lines.append(" " * (label_width + 2) + "start".ljust(max(width - len(last), 6)) + last)
+    axis = "start".ljust(width - len(last)) + last if width >= len(last) + 6 else ""
+    lines.append(" " * (label_width + 2) + axis)
     legend = f"{YOU} you  {HISTORY} history  {BOTH} both"
     return Plot(lines, legend)

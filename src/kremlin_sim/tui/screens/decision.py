@@ -60,7 +60,7 @@ class DecisionScreen(PlayScreen):
 
     def on_mount(self) -> None:
         choices = self.query_one(ChoiceList)
-        choices.border_title = "Your choices — press a number, or ↑↓ and Enter"
+        choices.border_title = "Choose: 1–9, or ↑↓ and Enter"
         choices.focus()
         first = next((i for i, o in enumerate(choices.game_options) if o.available), None)
         choices.highlighted = first

@@ -59,7 +59,7 @@ def meter_lines(scenario: Scenario) -> Content:
 
 
 class HelpScreen(BaseModal):
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("q", "close", "Close", show=False)]
+    BINDINGS = [Binding("escape,question_mark,f1", "close", "Close"), Binding("q", "close", "Close", show=False)]
 
     def __init__(self, scenario: Scenario | None, *, preview: bool) -> None:
         super().__init__()
