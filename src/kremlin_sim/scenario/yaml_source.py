@@ -83,7 +83,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [Diagnostic(code, message, path)]
 
     if len(raw) > MAX_BYTES:
-        return fail("KS002", f"the file is {len(raw) // (1024 * 1024)} MB; scenarios may be at most {MAX_BYTES // (1024 * 1024)} MB")
+        return fail("KS002", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB, the most a scenario may be")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # a UTF-16/32 byte-order mark: not binary, just the wrong encoding
         return fail("KS003", 'the file is saved as UTF-16 or UTF-32 ("Unicode" in Windows Notepad); save it as UTF-8 in your editor')
     if b"\x00" in raw[:8192]:
@@ -103,6 +103,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
     """YAML text to located data; on failure, (None, diagnostics)."""
     try:
+        too_deep = _too_deep(text, path)
+        if too_deep is not None:
+            return None, [too_deep]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -138,6 +141,30 @@ def parse(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
     except RecursionError:
         return None, [Diagnostic("KS007", f"the file is nested too deeply (more than {MAX_DEPTH} levels)", path)]
     return data, converter.problems
+
+
+# libyaml's composer recurses once per level of nesting and overflows the C stack some 30,000
+# levels down: the process dies of a segfault, with no message (an 80 KB file of brackets is
+# enough). Its parser keeps its own stack, so when a text could be that deep we walk its events
+# first and stop at the first level too deep. Below this many nesting marks it cannot be, and
+# block mappings alone cannot get there within MAX_BYTES (level n needs n spaces of indent).
+_CHEAP_NESTING = 5_000
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _too_deep(text: str, path: str) -> Diagnostic | None:
+    if sum(text.count(mark) for mark in "[{-?") <= _CHEAP_NESTING:
+        return None
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # what the converter would refuse, found before the composer recurses
+                return Diagnostic("KS007", f"the file is nested too deeply (more than {MAX_DEPTH} levels)", path, *_pos(event))
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+    return None
 
 
 def _expanded_size(node: yaml.Node, depth: int, sizes: dict[int, int]) -> int:
