@@ -55,8 +55,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         report_load(result)
         if result.ok:
             warnings = len(result.warnings)
+            noted = f", {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
             print(f"{result.path}: valid ({len(result.scenario.decisions)} decision points, "
-                  f"{len(result.scenario.endings)} endings{f', {warnings} warnings' if warnings else ''})")
+                  f"{len(result.scenario.endings)} endings{noted})")
         else:
             failed += 1
             say(f"{result.path}: invalid ({len(result.errors)} error{'s' if len(result.errors) != 1 else ''})")

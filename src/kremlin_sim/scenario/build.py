@@ -44,7 +44,7 @@ class Builder:
         try:
             condition = parse_condition(source, self.meter_ids, self.flag_ids)
         except ConditionError as exc:
-            self._problem("KS220", f'condition "{safe_text(source)}": {exc}', (line, column + exc.offset))
+            self._problem(exc.code, f'condition "{safe_text(source)}": {exc}', (line, column + exc.offset))
             return None
         for flag in sorted(condition.flags - self.flag_ids):
             self._problem("KS203", f'condition "{safe_text(source)}" names "{flag}", which is not a meter or a declared flag'
@@ -147,7 +147,7 @@ class Builder:
                               f"{did_you_mean(flag, self.flag_ids)}", item["sets"].at(index))
         condition = self._condition(item, "condition")
         if item.get("hidden") and condition is None and "condition" not in item:
-            self._problem("KS102", f'choice "{item["id"]}" is hidden but has no condition, so it would always show', item.at("hidden"), WARNING)
+            self._problem("KS236", f'choice "{item["id"]}" is hidden but has no condition, so it would always show', item.at("hidden"), WARNING)
         return Choice(
             id=item["id"], label=item.get("label", item["id"]), text=item.get("text", "").rstrip(),
             effects=tuple(effects), sets=sets, next=self._next(item, f'choice "{item["id"]}"'),

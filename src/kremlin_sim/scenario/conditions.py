@@ -22,9 +22,10 @@ MAX_LENGTH = 500
 
 
 class ConditionError(ValueError):
-    def __init__(self, message: str, offset: int) -> None:
+    def __init__(self, message: str, offset: int, code: str = "KS220") -> None:
         super().__init__(message)
         self.offset = offset
+        self.code = code  # KS221 for a type error: a flag compared, or a meter tested alone
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ class _Parser:
             if not match:
                 bad = source[pos:].lstrip()[:1]
                 offset = len(source) - len(source[pos:].lstrip())
-                hint = ' (use "and", "or", "not" rather than symbols)' if bad in "&|!" else ""
+                hint = {"&": ' (use "and", "or", "not" rather than symbols)', "|": ' (use "and", "or", "not" rather than symbols)',
+                        "!": ' (use "not", or != to mean "is not equal to")', "=": ' (use == to test equality, >= for "at least")'}.get(bad, "")
                 raise ConditionError(f'unexpected "{bad}" in condition{hint}', offset)
             kind = match.lastgroup or ""
             text = match.group(kind)
@@ -94,6 +96,8 @@ class _Parser:
             raise ConditionError("the condition is empty", 0)
         test = self._or()
         extra = self._peek()
+        if extra is not None and extra[1].lower() in _KEYWORDS:
+            raise ConditionError(f'write "{extra[1].lower()}" in lowercase', extra[2])
         if extra is not None:
             raise ConditionError(f'unexpected "{extra[1]}" (missing "and" or "or"?)', extra[2])
         return test
@@ -140,10 +144,12 @@ class _Parser:
             return inner
         if kind == "num" or (kind == "name" and text in self.meter_ids):
             return self._comparison(kind, text, offset)
+        if kind == "name" and text.lower() in _KEYWORDS and text not in _KEYWORDS:
+            raise ConditionError(f'write "{text.lower()}" in lowercase', offset)
         if kind == "name" and text not in _KEYWORDS:
             following = self._peek()
             if following is not None and following[0] == "op" and following[1] in _OPS:
-                raise ConditionError(f'"{text}" is not a meter, so it cannot be compared; flags are tested by name alone', offset)
+                raise ConditionError(f'"{text}" is not a meter, so it cannot be compared; flags are tested by name alone', offset, "KS221")
             self.flags_used.add(text)
             return lambda m, f: text in f
         raise ConditionError(f'expected a meter, a flag or "(" but found "{text}"', offset)
@@ -162,7 +168,7 @@ class _Parser:
         op_token = self._peek()
         if op_token is None or op_token[0] != "op" or op_token[1] not in _OPS:
             if kind == "name":
-                raise ConditionError(f'"{text}" is a meter: compare it with a number, e.g. "{text} >= 50"', offset)
+                raise ConditionError(f'"{text}" is a meter: compare it with a number, e.g. "{text} >= 50"', offset, "KS221")
             raise ConditionError(f'a number must be compared, e.g. "tension >= {text}"', offset)
         self.i += 1
         right = self._operand(*self._take())

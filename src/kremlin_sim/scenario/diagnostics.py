@@ -48,6 +48,7 @@ CODES: dict[str, str] = {
     "KS233": "a branch list whose last branch has an `if`",
     "KS234": "historical record names no choice",
     "KS235": "every choice has a condition",
+    "KS236": "a hidden choice with no condition",
     "KS240": "decision points out of date order",
     "KS241": "a flag that is never set",
     "KS242": "an effect of zero",

@@ -136,8 +136,10 @@ class StructureChecker:
             low = -1_000_000 if spec.minimum is None else spec.minimum
             high = 1_000_000 if spec.maximum is None else spec.maximum
             if not low <= value <= high:
-                code = "KS104" if where == '"format"' else "KS106"
-                self._problem(code, f"{where} must be between {low} and {high}, not {safe_text(value)}", pos)
+                if where == '"format"':
+                    self._problem("KS104", f'"format" must be 1 (this program reads format 1 only), not {safe_text(value)}', pos)
+                else:
+                    self._problem("KS106", f"{where} must be between {low} and {high}, not {safe_text(value)}", pos)
                 return None
             return value
         if kind == "bool":
