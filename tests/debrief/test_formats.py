@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt  # installed with rich, which Textual uses; only the tests need it
 
 from kremlin_sim.debrief import render_csv, render_html, render_json, render_md
 from kremlin_sim.debrief.reading import collect
@@ -95,6 +96,18 @@ def test_markdown_keeps_tables_whole_and_lets_no_html_in(record, helpers):
     assert not helpers.broken_tables(text)
     assert text.count("\n| ") > 10
     assert "\\[b\\]x\\[/b\\]" in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_markdown_as_a_platform_renders_it_shows_each_reason_as_plain_text(record):
+    """Rendered by a CommonMark renderer that allows raw HTML (the worst case for a platform)."""
+    report, logs = record
+    page = Page(MarkdownIt("commonmark", {"html": True}).enable("table").render(render_md.render(report)))
+    assert set(page.tags) <= {"h1", "h2", "h3", "h4", "p", "strong", "hr", "table", "thead", "tbody", "tr", "th",
+                              "td", "br", "ol", "li"}
+    assert page.tags.count("h1") == 1
+    shown = "".join(page.text)
+    for reason in reasons_in(logs):
+        assert all(line.strip() in shown for line in reason.splitlines())
 
 
 def test_csv_parses_back_into_the_same_reasons(record):

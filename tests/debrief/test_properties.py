@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt  # installed with rich, which Textual uses; only the tests need it
 
 from kremlin_sim.debrief import render_csv, render_html, render_json, render_md
 from kremlin_sim.debrief.reading import collect
@@ -87,6 +88,10 @@ def test_any_reason_keeps_markdown_tables_whole(template, helpers, reason):
     assert "<" not in text.replace("<br>", "")
     assert not helpers.broken_tables(text)
     assert render_md.text(stored) in text
+    as_html = MarkdownIt("commonmark", {"html": True}).enable("table")
+    plain, _ = one_game_with(template, "plain")
+    tags = [t for t in Structure(as_html.render(text)).tags if t != "br"]
+    assert tags == [t for t in Structure(as_html.render(render_md.render(plain))).tags if t != "br"]
 
 
 # -- the fast check says exactly what engine replay says -------------------------------------------

@@ -132,7 +132,7 @@ def _history_mark(decision: Decision, choice_id: str) -> str:
 
 
 def _questions(group: Group) -> list[Block]:
-    asked = tuple(f"{labels.when(d)}: {d.history.question}" for d in group.scenario.decisions
+    asked = tuple(f"{labels.when(d)}: {labels.prose(d.history.question)}" for d in group.scenario.decisions
                   if d.history and d.history.question)
     return [Heading("Questions for discussion", 3), Items(asked, ordered=True)] if asked else []
 
@@ -148,8 +148,8 @@ def _student_section(group: Group, game: GameRecord, with_questions: bool) -> Se
     ending = scenario.ending(game.ending) if game.ending else None
     blocks: list[Block] = [Heading(f"{game.player}: {scenario.title}", 2),
                            Paragraph(labels.outcome(scenario, game), lead="Ending")]
-    if ending is not None and ending.text.strip():
-        blocks.append(Paragraph(ending.text.strip()))
+    if ending is not None and labels.prose(ending.text):
+        blocks.append(Paragraph(labels.prose(ending.text)))
     blocks.append(Paragraph(f"{len(game.steps)} decisions, {_matched(game)} as history did. "
                             f"Started {game.started or 'at an unknown time'}.", lead="Game"))
     blocks += [Paragraph(note, lead="Note") for note in game.notes]

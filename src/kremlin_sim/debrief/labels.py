@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from ..scenario.model import Decision, Scenario
 from .model import GameRecord
 
@@ -9,6 +12,18 @@ ESSAY_QUESTION = "How far did peaceful coexistence ease Cold War tensions, 1953â
 UNFINISHED_POLICY = ("Unfinished games are included and marked unfinished: their decisions count, "
                      "they have no ending.")
 ABSENT = "â€”"
+
+
+PARAGRAPHS = re.compile(r"\n\s*\n")
+STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+@lru_cache(maxsize=1024)
+def prose(markdown: str) -> str:
+    """A scenario's Markdown field as plain text: lines joined as Markdown joins them, paragraphs kept,
+    bold markers dropped. Nothing is interpreted; the renderers still escape the result."""
+    paragraphs = (" ".join(part.split()) for part in PARAGRAPHS.split(markdown.strip()))
+    return "\n\n".join(STRONG.sub(r"\2", paragraph) for paragraph in paragraphs if paragraph)
 
 
 def choice_label(decision: Decision, choice_id: str | None) -> str:
@@ -21,12 +36,12 @@ def historical_label(decision: Decision) -> str:
     if history is None:
         return "no historical record"
     if history.choice is None:
-        return f"none of these: {history.instead}".strip()
+        return f"none of these: {prose(history.instead)}".strip()
     return choice_label(decision, history.choice)
 
 
 def what_happened(decision: Decision) -> str:
-    return decision.history.what_happened.strip() if decision.history else ""
+    return prose(decision.history.what_happened) if decision.history else ""
 
 
 def matched_word(matches: bool | None) -> str:

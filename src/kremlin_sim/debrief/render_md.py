@@ -17,7 +17,8 @@ from .model import ClassRecord
 
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 PUNCTUATION = re.compile(r"([\\`*_\[\]|~])")
-LINE_START = re.compile(r"^(?:([#+\-=])|(\d+)(?=[.)]))")  # would start a heading, list or rule
+# What would start a heading, a list item or a rule at the start of a line.
+LINE_START = re.compile(r"^(?:([#+\-])(?=[\s#+\-]|$)|(\d{1,9})(?=[.)](?:\s|$)))")
 # Every character Python or a Markdown renderer might end a line at.
 NEWLINES = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # Control and direction-changing characters: shown as a visible code (the report may go to a terminal).
