@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -97,3 +99,21 @@ def test_an_unknown_format_is_a_usage_error(class_logs, capsys):
     scenario, folder, logs = class_logs
     assert main(["debrief", str(folder), "--format", "pdf"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_control_characters_never_reach_a_terminal(class_logs, helpers, tmp_path, capsys, monkeypatch):
+    scenario, folder, logs = class_logs
+    path = helpers.play_reasons(scenario, tmp_path, "Tess", ["red \x1b[31malert\x07 \x9b2J done"], stop_after=1)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    for fmt in ("md", "csv", "json", "html"):
+        assert main(["debrief", str(path), "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "alert" in out
+
+
+def test_the_debrief_imports_no_terminal_ui_library():
+    code = ("import sys, kremlin_sim.debrief.command; "
+            "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}); "
+            "print(loaded); sys.exit(1 if loaded else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr

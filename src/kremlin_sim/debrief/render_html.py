@@ -33,7 +33,7 @@ svg .range { stroke-width: 1.5; opacity: .55; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   section.student, section.class, section.excluded { break-before: page; page-break-before: always; }
-  section:first-child { break-before: auto; page-break-before: auto; }
+  section.overview + section { break-before: auto; page-break-before: auto; }  /* the overview is short */
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   figure, svg { break-inside: avoid; page-break-inside: avoid; }
   th { background: none; }
