@@ -51,6 +51,13 @@ class Exploration:
     def is_ending(self, i: int) -> bool:
         return self.states[i].node in self.scenario.ending_by_id
 
+    def complete_depth(self) -> int | None:
+        """When stopped early: how many first choices of every game were followed (None when complete).
+        Breadth-first order expands every state of one depth before the next depth."""
+        if self.complete:
+            return None
+        return len(self.path_to(self.expanded))
+
     def path_to(self, i: int) -> list[str]:
         """The choice ids of one shortest way from the start to state i."""
         choices = []
@@ -124,7 +131,38 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, rules: Rul
 
 
 def analyse(result: Exploration) -> None:
-    """Loops, which states can still finish, and path counts, over the strongly connected components."""
+    """Path counts, which states can still finish, and loops.
+
+    Most scenarios have no loop: then one pass in topological order (Kahn's algorithm)
+    counts the paths and a pass back finds what can finish. Only a graph with a loop
+    needs its strongly connected components."""
+    edges = result.edges
+    count = len(edges)
+    waiting = [0] * count
+    for out in edges:
+        for _, target in out:
+            waiting[target] += 1
+    paths = [0] * count
+    if count:
+        paths[0] = 1
+    order = [i for i in range(count) if waiting[i] == 0]
+    for node in order:  # the list grows as states become ready
+        for _, target in edges[node]:
+            paths[target] += paths[node]
+            waiting[target] -= 1
+            if waiting[target] == 0:
+                order.append(target)
+    if len(order) < count:
+        _analyse_loops(result)
+        return
+    can_finish = [False] * count
+    for node in reversed(order):
+        can_finish[node] = result.is_ending(node) or any(can_finish[t] for _, t in edges[node])
+    result.paths, result.can_finish = paths, can_finish
+    result.endless = result.on_loop = [False] * count
+
+
+def _analyse_loops(result: Exploration) -> None:
     components = strongly_connected(result.edges)
     count = len(result.states)
     component_of = [0] * count

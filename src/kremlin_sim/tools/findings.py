@@ -46,10 +46,12 @@ def state_findings(found: Exploration) -> list[Finding]:
     """Defects and balance problems that need every reachable state to be known."""
     findings: list[Finding] = []
     if not found.complete:
+        depth = found.complete_depth()
         findings.append(Finding(ERROR, "too-many-states", found.scenario.id,
                                 f"stopped after {found.state_count:,} states (the limit is {found.max_states:,}): the scenario "
-                                "has too many distinct meter combinations to explore them all, so only the problems "
-                                "below are certain; narrow the meter ranges or use larger steps in effects"))
+                                "has too many distinct combinations of meter values to explore them all; every game was "
+                                f"followed for its first {depth} decision{'' if depth == 1 else 's'}, and only the problems below "
+                                "are certain (effects in steps of 5 make far fewer combinations)"))
     findings += dead_end_findings(found)
     if found.complete:
         findings += reach_findings(found)

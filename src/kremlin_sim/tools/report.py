@@ -84,10 +84,15 @@ def endings_section(result: CheckResult) -> list[str]:
     counts = found.ending_paths()
     width = max(len(safe_text(e.id, 40)) for e in found.scenario.endings)
     lines = heading("Endings (distinct paths to each)")
+    if not found.complete:
+        lines.append("(the exploration stopped early: these are the paths among the states explored)")
     for ending in found.scenario.endings:
         name = safe_text(ending.id, 40).ljust(width)
         kind = " [threshold: checked after every choice]" if ending.when else ""
-        count = count_text(counts[ending.id]) if ending.id in counts else "never reached"
+        if ending.id in counts:
+            count = count_text(counts[ending.id]) if found.complete else f"at least {count_text(counts[ending.id])}"
+        else:
+            count = "never reached" if found.complete else "not reached yet"
         lines.append(f"{name}  {count:>14}  {quoted(ending.title)}{kind}")
     if any(count == INFINITE for count in counts.values()):
         lines.append("∞: a loop in the scenario can be repeated any number of times on the way")
