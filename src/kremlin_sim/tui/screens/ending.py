@@ -39,7 +39,8 @@ class EndingScreen(BaseScreen):
         ending = play.game.ending
         show_history = play.reveal in ("each", "end")
         with VerticalScroll(id="ending-scroll"):
-            yield Static(line(("THE END", "bold"), f"  ·  {len(play.game.steps)} decisions  ·  ",
+            made = len(play.game.steps)
+            yield Static(line(("THE END", "bold"), f"  ·  {made} decision{'' if made == 1 else 's'}  ·  ",
                               plain(play.scenario.title)), id="kicker")
             if ending is not None:
                 yield Static(plain(ending.title, "bold"), id="ending-title")
