@@ -49,7 +49,7 @@ def test_printed_failing_seed_replays_the_same_dead_end_with_autoplay(run_cli, t
     code, out, _ = run_cli("check", fixture_path("dead_end"), "--random", "30", "--seed", "100")
     assert code == 1
     line = next(line for line in out.splitlines() if "random game" in line and "dead end" in line)
-    seeds = [int(s) for s in re.search(r"seed ([\d, ]+)", line)[1].split(",")]
+    seeds = [int(s) for s in re.search(r"seeds? ([\d, ]+)", line)[1].split(",")]
     assert seeds and all(100 <= seed < 130 for seed in seeds)
     assert f"kremlin-sim play {fixture_path('dead_end')} --auto random --seed K" in out
     scenario = load_fixture("dead_end")

@@ -135,12 +135,13 @@ def random_findings(run: RandomRun) -> list[Finding]:
         shown = ", ".join(str(seed) for seed in seeds[:SHOWN_SEEDS])
         more = f" and {len(seeds) - SHOWN_SEEDS} more" if len(seeds) > SHOWN_SEEDS else ""
         games = f"{len(seeds)} random game{'s' if len(seeds) != 1 else ''}"
+        shown = f"seed{'s' if len(seeds) != 1 else ''} {shown}"
         if stop == DEAD_END:
             findings.append(Finding(ERROR, "random-dead-end", node,
-                                    f"{games} reached a dead end at {quoted(node)}: seed {shown}{more}"))
+                                    f"{games} reached a dead end at {quoted(node)}: {shown}{more}"))
         else:
             findings.append(Finding(WARNING, "random-too-long", node,
-                                    f"{games} did not end within {GAME_LIMIT:,} choices (last at {quoted(node)}): seed {shown}{more}"))
+                                    f"{games} did not end within {GAME_LIMIT:,} choices (last at {quoted(node)}): {shown}{more}"))
     return findings
 
 

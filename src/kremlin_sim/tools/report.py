@@ -129,6 +129,8 @@ def strategies_section(result: CheckResult) -> list[str]:
 
 def playing_time_section(result: CheckResult) -> list[str]:
     time = result.playing_time
+    if not time.decisions:
+        return heading("Playing time") + ["no estimate: the historical path has no decision to time (see History)"]
     return heading("Playing time") + [
         f"about {plural(max(1, round(time.minutes)), 'minute')} for the historical path: {time.words:,} words at "
         f"{WORDS_PER_MINUTE} words a minute (students of 14-18 reading on screen), plus {THINKING_SECONDS} s "
