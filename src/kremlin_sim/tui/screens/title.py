@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...scenario import LoadResult, load_file
+from ...scenario import CAMPAIGN, LoadResult, load_file
 from ..saves import SavedGame, unfinished_games
 from ..text import clean, line, plain
 from .base import BaseScreen
@@ -52,7 +52,7 @@ class TitleScreen(BaseScreen):
 
     def __init__(self, bundled: dict[str, Path], saves: Path) -> None:
         super().__init__()
-        self.bundled = bundled
+        self.bundled = dict(sorted(bundled.items(), key=lambda item: item[0] != CAMPAIGN))  # the campaign first
         self.saves = saves
         self.results: dict[str, LoadResult] = {}
 
