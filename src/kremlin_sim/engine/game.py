@@ -41,13 +41,29 @@ class Step:
     seconds: float | None = None
 
 
+def make_step(rules: Rules, outcome: Outcome, reason: str = "", confidence: int | None = None,
+              seconds: float | None = None) -> Step:
+    """The record of one decision, from the rules' outcome: how Game and replay both describe a step."""
+    decision = rules.decision(outcome.before)
+    history = decision.history if decision else None
+    historical = history.choice if history else None
+    return Step(
+        node=outcome.before.node, choice=outcome.choice,
+        meters_before=rules.meters(outcome.before), meters_after=rules.meters(outcome.after),
+        flags_after=tuple(sorted(outcome.after.flags)), next=outcome.after.node,
+        historical_choice=historical, matches_history=(outcome.choice == historical) if history else None,
+        reason=reason, confidence=confidence, seconds=seconds,
+    )
+
+
 class Game:
-    def __init__(self, scenario: Scenario, state: State | None = None, rules: Rules | None = None) -> None:
+    def __init__(self, scenario: Scenario, state: State | None = None, rules: Rules | None = None,
+                 steps: list[Step] | None = None) -> None:
         self.scenario = scenario
         self.rules = rules or Rules(scenario)
         self._state = state or self.rules.initial()
         self._pending: Outcome | None = None
-        self.steps: list[Step] = []
+        self.steps: list[Step] = list(steps or ())
         self.machine = Machine(
             model=self, states=[d.id for d in scenario.decisions] + [e.id for e in scenario.endings],
             initial=self._state.node, auto_transitions=False, send_event=True, model_attribute="node",
@@ -73,6 +89,7 @@ class Game:
     def _commit(self, event: Any) -> None:
         assert self._pending is not None
         self._state = self._pending.after
+        self._committed = self._pending
 
     def _finalize(self, event: Any) -> None:
         self._pending = None
@@ -110,22 +127,13 @@ class Game:
         decision = self.decision
         if decision is None:
             raise RuleError("the game is over")
-        before = self._state
         try:
             moved = getattr(self, trigger_name(choice_id))() if decision.choice(choice_id) else False
         except MachineError as exc:
             raise RuleError(str(exc)) from None
         if not moved:
             raise RuleError(f'"{choice_id}" is not a choice of "{decision.id}"')
-        history = decision.history
-        historical = history.choice if history else None
-        step = Step(
-            node=decision.id, choice=choice_id,
-            meters_before=self.rules.meters(before), meters_after=self.meters,
-            flags_after=tuple(sorted(self._state.flags)), next=self._state.node,
-            historical_choice=historical, matches_history=(choice_id == historical) if history else None,
-            reason=reason, confidence=confidence, seconds=seconds,
-        )
+        step = make_step(self.rules, self._committed, reason, confidence, seconds)
         self.steps.append(step)
         return step
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..scenario import bundled_paths, load_file
 from ..scenario.model import Scenario
-from .game import Game
-from .rules import RuleError
+from .game import Game, Step, make_step
+from .rules import RuleError, Rules, State
 from .savelog import SaveError, SaveLog
 
 
@@ -18,11 +19,21 @@ class Verdict:
     path: str
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # not failures: e.g. a torn last line recovered
-    game: Game | None = None
+    rules: Rules | None = None
+    state: State | None = None                       # where the replay stopped
+    steps: list[Step] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @cached_property
+    def game(self) -> Game | None:
+        """A live game at the replayed state, built only when asked for: the state
+        machine costs more than verifying a log, and most verdicts never need it."""
+        if self.rules is None or self.state is None:
+            return None
+        return Game(self.rules.scenario, self.state, self.rules, self.steps)
 
 
 def scenario_for_log(log: SaveLog, explicit: str | os.PathLike[str] | None = None) -> Scenario:
@@ -52,36 +63,46 @@ def scenario_for_log(log: SaveLog, explicit: str | os.PathLike[str] | None = Non
 
 def replay(log: SaveLog, scenario: Scenario, strict: bool = True) -> Verdict:
     """Re-play every recorded choice. Strict: also compare every recorded meter and ending."""
+    """Replays through the rules themselves (no state machine), so verifying a
+    class of logs costs what the rules cost; `verdict.game` is a live Game at
+    the replayed state, ready to continue."""
     verdict = Verdict(log.path)
     if log.truncated:
         verdict.notes.append("the last line was cut off (the game was interrupted while saving); it was dropped")
     if log.header.get("scenario", {}).get("hash") != scenario.content_hash:
         verdict.problems.append(f'the scenario "{scenario.id}" has changed since this game was played')
-    game = Game(scenario)
+    rules = Rules(scenario)
+    state = rules.initial()
+    steps: list[Step] = []
     for record in log.steps:
         n = record.get("n")
         node, choice = record.get("node"), record.get("choice")
-        if game.is_over:
+        if rules.decision(state) is None:
             verdict.problems.append(f"step {n}: the game had already ended")
             return verdict
-        if node != game.state.node:
-            verdict.problems.append(f'step {n}: recorded at "{str(node)[:40]}" but the game was at "{game.state.node}"')
+        if node != state.node:
+            verdict.problems.append(f'step {n}: recorded at "{str(node)[:40]}" but the game was at "{state.node}"')
             return verdict
         try:
-            step = game.choose(str(choice), reason=str(record.get("reason") or ""),
-                               confidence=record.get("confidence"), seconds=record.get("seconds"))
+            outcome = rules.apply(state, str(choice))
         except RuleError as exc:
             verdict.problems.append(f"step {n}: {exc}")
             return verdict
+        confidence = record.get("confidence")
+        step = make_step(rules, outcome, str(record.get("reason") or ""),
+                         confidence if isinstance(confidence, int) else None, record.get("seconds"))
+        steps.append(step)
+        state = outcome.after
         if strict:
             for key in ("meters_before", "meters_after", "next", "matches_history", "historical_choice"):
                 if record.get(key) != getattr(step, key):
                     verdict.problems.append(f"step {n} ({node}): the recorded {key.replace('_', ' ')} do not follow from the choices (edited?)")
                     break
+    over = rules.decision(state) is None
     if log.end is not None:
-        if not game.is_over:
+        if not over:
             verdict.problems.append(f'the log ends the game with "{log.end.get("ending")}" but the choices do not end it')
-        elif log.end.get("ending") != game.state.node:
-            verdict.problems.append(f'the recorded ending "{str(log.end.get("ending"))[:40]}" does not follow from the choices (the choices lead to "{game.state.node}")')
-    verdict.game = game
+        elif log.end.get("ending") != state.node:
+            verdict.problems.append(f'the recorded ending "{str(log.end.get("ending"))[:40]}" does not follow from the choices (the choices lead to "{state.node}")')
+    verdict.rules, verdict.state, verdict.steps = rules, state, steps
     return verdict
