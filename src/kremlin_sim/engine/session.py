@@ -57,6 +57,8 @@ class Session:
         log = read_log(path)
         if log.finished:
             raise ResumeError(f"{log.path}: this game is already finished; start a new one or make a report with kremlin-sim debrief")
+        if log.scenario_id != scenario.id:  # the hash check below would only call it "edited"
+            raise ResumeError(f'{log.path}: this is a game of "{log.scenario_id}", not of "{scenario.id}"')
         verdict = replay(log, scenario, strict=False)
         messages = list(verdict.notes)
         changed = log.header.get("scenario", {}).get("hash") != scenario.content_hash
