@@ -88,3 +88,24 @@ async def test_a_damaged_save_is_a_message_not_a_traceback(options, tmp_path):
         await driver.on(MessageScreen)
         assert "not a kremlin-sim save log" in driver.text()
         assert "Traceback" not in driver.text()
+
+
+async def test_resume_tells_the_player_when_the_scenario_was_edited(app_for, options, tmp_path):
+    copy = tmp_path / "campaign.yaml"
+    copy.write_text(CAMPAIGN_FALLBACK.read_text(encoding="utf-8"), encoding="utf-8")
+    app = app_for(copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        driver = Driver(app, pilot)
+        await driver.choose("end_korea")
+        await pilot.press("ctrl+q")
+    copy.write_text(copy.read_text(encoding="utf-8").replace("A short campaign", "An edited campaign"),
+                    encoding="utf-8")
+    from kremlin_sim.tui.app import build_app
+    resumed = build_app(options(None, resume=app.play.path))
+    async with resumed.run_test(size=(80, 24)) as pilot:
+        driver = Driver(resumed, pilot)
+        await driver.on(MessageScreen)
+        assert "edited since this game began" in " ".join(driver.text().split())
+        await pilot.press("enter")
+        await driver.on(DecisionScreen)
+        assert resumed.play.game.decision.id == "berlin_rising"
