@@ -8,7 +8,7 @@ Everything here is pure: states are immutable values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..scenario.model import Choice, Decision, Ending, Scenario
 
@@ -17,8 +17,9 @@ class RuleError(ValueError):
     """A choice that cannot be made here: not this decision point's, or not available."""
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(NamedTuple):
+    """Immutable and hashable; a tuple because the checker makes millions of them."""
+
     node: str                    # a decision point or an ending
     meters: tuple[int, ...]      # in the scenario's meter order
     flags: frozenset[str] = frozenset()
@@ -56,8 +57,13 @@ class Rules:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.meter_ids = tuple(m.id for m in scenario.meters)
-        self._index = {m: i for i, m in enumerate(self.meter_ids)}
-        self._bounds = tuple((m.min, m.max) for m in scenario.meters)
+        index = {m: i for i, m in enumerate(self.meter_ids)}
+        bounds = [(m.min, m.max) for m in scenario.meters]
+        # Each choice's effects as (meter index, change, low, high), worked out once.
+        self._plans = {
+            (d.id, c.id): (d, c, tuple((index[e.meter], e.by, *bounds[index[e.meter]]) for e in c.effects))
+            for d in scenario.decisions for c in d.choices
+        }
 
     def initial(self) -> State:
         return State(self.scenario.start, tuple(m.start for m in self.scenario.meters), frozenset())
@@ -97,31 +103,34 @@ class Rules:
             shown.append(Option(choice, len(shown) + 1, available, reason))
         return shown
 
-    def apply(self, state: State, choice_id: str) -> Outcome:
-        decision = self.decision(state)
-        if decision is None:
-            raise RuleError(f'the game is over ("{state.node}"); no choice can be made')
-        choice = decision.choice(choice_id)
-        if choice is None:
-            raise RuleError(f'"{choice_id}" is not a choice of decision point "{decision.id}"')
-        if not self.is_available(state, choice):
+    def advance(self, state: State, choice_id: str) -> tuple[State, Ending | None]:
+        """The rule itself: the state after a choice, and the ending if the game ends there."""
+        plan = self._plans.get((state.node, choice_id))
+        if plan is None:
+            if state.node not in self.scenario.decision_by_id:
+                raise RuleError(f'the game is over ("{state.node}"); no choice can be made')
+            raise RuleError(f'"{choice_id}" is not a choice of decision point "{state.node}"')
+        decision, choice, effects = plan
+        if choice.condition is not None and not choice.condition(dict(zip(self.meter_ids, state.meters)), state.flags):
             raise RuleError(f'choice "{choice_id}" is not available at "{decision.id}" in this state')
         values = list(state.meters)
-        changes = []
-        for effect in choice.effects:
-            i = self._index[effect.meter]
-            low, high = self._bounds[i]
-            before = values[i]
-            values[i] = min(high, max(low, before + effect.by))
-            changes.append(MeterChange(effect.meter, before, values[i], effect.by, effect.why))
+        for i, by, low, high in effects:
+            values[i] = min(high, max(low, values[i] + by))
         flags = state.flags | frozenset(choice.sets) if choice.sets else state.flags
         meters = dict(zip(self.meter_ids, values))
         for ending in self.scenario.threshold_endings:
-            if ending.when(meters, flags):  # type: ignore[misc]
-                return Outcome(choice_id, state, State(ending.id, tuple(values), flags), tuple(changes), ending)
+            if ending.when.test(meters, flags):  # type: ignore[union-attr]
+                return State(ending.id, tuple(values), flags), ending
         target = self._route(choice.next or decision.next, meters, flags)
-        return Outcome(choice_id, state, State(target, tuple(values), flags), tuple(changes),
-                       self.scenario.ending_by_id.get(target))
+        return State(target, tuple(values), flags), self.scenario.ending_by_id.get(target)
+
+    def apply(self, state: State, choice_id: str) -> Outcome:
+        """`advance`, with each meter change and its *why*, for screens, logs and replay."""
+        after, ending = self.advance(state, choice_id)
+        _, choice, effects = self._plans[(state.node, choice_id)]
+        changes = tuple(MeterChange(effect.meter, state.meters[i], after.meters[i], effect.by, effect.why)
+                        for effect, (i, *_) in zip(choice.effects, effects))
+        return Outcome(choice_id, state, after, changes, ending)
 
     @staticmethod
     def _route(branches, meters, flags) -> str:

@@ -110,7 +110,7 @@ def explore(scenario: Scenario, max_states: int = DEFAULT_MAX_STATES, rules: Rul
         state = states[i]
         out = []
         for choice in rules.available(state):
-            after = rules.apply(state, choice.id).after
+            after = rules.advance(state, choice.id)[0]
             j = index.get(after)
             if j is None:
                 if len(states) >= max_states:

@@ -58,7 +58,7 @@ def play(rules: Rules, pick: Picker, limit: int = GAME_LIMIT, stop_on_repeat: bo
             choice_id = pick(state, available)
             nodes.append(state.node)
             choices.append(choice_id)
-            state = rules.apply(state, choice_id).after
+            state = rules.advance(state, choice_id)[0]
             continue
         break
     return Playthrough(tuple(nodes), tuple(choices), state, stop)
