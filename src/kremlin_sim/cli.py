@@ -94,6 +94,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from .engine import REVEAL_MODES, SaveError, Session, autoplay, saves_dir
+    if args.auto and (args.resume or args.preview):
+        raise UsageError(f"kremlin-sim play: --auto cannot be combined with {'--resume' if args.resume else '--preview'} "
+                         "(see kremlin-sim play --help)")
     if args.auto:
         scenario = require_scenario(args.scenario or CAMPAIGN)
         if scenario is None:
@@ -126,7 +129,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             log = read_log(path)
             verdict = replay(log, scenario_for_log(log, args.scenario))
         except SaveError as exc:
-            say(safe_text(exc, 400))
+            say(safe_text(exc, 4000))
             bad += 1
             continue
         for note in verdict.notes:
@@ -264,6 +267,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["play"])  # bare `kremlin-sim` opens the title screen
     try:
         return args.func(args)
+    except UsageError as exc:
+        say(str(exc))
+        return 2
     except KeyboardInterrupt:
         say("interrupted")
         return 130

@@ -37,11 +37,11 @@ def discover(paths: list[str]) -> tuple[list[str], list[Excluded]]:
     seen: set[str] = set()
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if os.path.isdir(name):  # os.path answers False, not an error, for a name too long for the system
             found = find_logs([name])
             if not found:
                 missing.append(Excluded(name, "no save logs (*.jsonl) in this folder"))
-        elif path.exists():
+        elif os.path.exists(name):
             found = [path]
         else:
             missing.append(Excluded(name, "no such file or folder"))

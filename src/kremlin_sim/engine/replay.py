@@ -62,10 +62,11 @@ def scenario_for_log(log: SaveLog, explicit: str | os.PathLike[str] | None = Non
 
 
 def replay(log: SaveLog, scenario: Scenario, strict: bool = True) -> Verdict:
-    """Re-play every recorded choice. Strict: also compare every recorded meter and ending."""
-    """Replays through the rules themselves (no state machine), so verifying a
-    class of logs costs what the rules cost; `verdict.game` is a live Game at
-    the replayed state, ready to continue."""
+    """Re-play every recorded choice; strict: also compare every recorded meter and ending.
+
+    Goes through the rules themselves (no state machine), so verifying a class
+    of logs costs what the rules cost; `verdict.game` is a live Game at the
+    replayed state, built when asked for."""
     verdict = Verdict(log.path)
     if log.truncated:
         verdict.notes.append("the last line was cut off (the game was interrupted while saving); it was dropped")

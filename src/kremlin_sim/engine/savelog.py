@@ -78,8 +78,12 @@ class LogWriter:
 
     @classmethod
     def create(cls, folder: Path, header: dict[str, Any]) -> "LogWriter":
+        if folder.exists() and not folder.is_dir():
+            raise SaveError(f"the saves folder {folder} is a file, not a folder; name a folder with --saves")
         try:
             folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise SaveError(f"cannot create the saves folder {folder}: part of that path is a file, not a folder") from None
         except OSError as exc:
             raise SaveError(f"cannot create the saves folder {folder}: {exc.strerror or exc}") from None
         if not folder.is_dir():
