@@ -11,22 +11,16 @@ from kremlin_sim.scenario import bundled_paths, load_file
 from kremlin_sim.tools.check import check_scenario
 
 EXPECTED = ["peaceful-coexistence", "hungary-1956", "austria-1955"]
-TEST_CAP = 200_000  # enough for a scenario whose effects merge; the full cap is for authors
 
 
 @pytest.mark.parametrize("name", sorted(set(EXPECTED) | set(bundled_paths())))
 def test_bundled_scenario_checks_clean(name):
-    path = bundled_paths().get(name)
-    if path is None:
-        pytest.skip(f"scenarios/{name}.yaml does not exist yet")
-    loaded = load_file(path)
-    if not loaded.ok:
-        pytest.skip(f"{name} does not load yet: {loaded.errors[0].format()}")
-    result = check_scenario(loaded.scenario, random_count=200, max_states=TEST_CAP)
-    assert [f.format() for f in result.errors if f.kind != "too-many-states"] == []
-    if not result.exploration.complete:
-        pytest.xfail(f"{name} has more than {TEST_CAP:,} distinct states: no defect in the first "
-                     f"{result.exploration.complete_depth()} decisions of every game, but the exhaustive check cannot finish")
+    """Every bundled scenario is explored completely and has no defect and no warning."""
+    loaded = load_file(bundled_paths()[name])
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    result = check_scenario(loaded.scenario, random_count=200)
+    assert result.exploration.complete
+    assert [f.format() for f in result.findings] == []
 
 
 def test_tools_import_no_ui_library():
