@@ -1,6 +1,6 @@
 """Memory for a class: N browser tabs on one `kremlin-sim serve`, measured from /proc.
 
-    python bench/serve_memory.py [--sessions 30]
+    python bench/serve_memory.py [--sessions 30] [--scenario peaceful-coexistence]
 
 Starts the server on a free loopback port with a temporary saves folder,
 opens N websocket sessions speaking textual-serve's protocol (a tab without
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import platform
 import sys
 import tempfile
@@ -24,17 +25,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-from serve.harness import close_players, logs, served, start_games, wait_until  # noqa: E402
+from serve.harness import TEMPLATE, close_players, logs, served, start_games, wait_until  # noqa: E402
 
+from kremlin_sim.scenario import resolve  # noqa: E402
 from kremlin_sim.serve import processes  # noqa: E402
 
 MIB = 1024 * 1024
 
 
-def measure(sessions: int, timeout: float) -> dict[str, float]:
+def measure(sessions: int, timeout: float, scenario: Path) -> dict[str, float]:
     import aiohttp
 
-    with tempfile.TemporaryDirectory() as folder, served(Path(folder) / "saves") as server:
+    with tempfile.TemporaryDirectory() as folder, served(Path(folder) / "saves", scenario=scenario) as server:
         url = server.url
         idle = processes.tree_rss_bytes(server.pid)
 
@@ -61,9 +63,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--scenario", help="a bundled id or a file (default: the two-decision template)")
     args = parser.parse_args()
-    figures = measure(args.sessions, args.timeout)
-    print(f"# {platform.python_implementation()} {platform.python_version()}, {platform.machine()}")
+    scenario = resolve(args.scenario) if args.scenario else TEMPLATE
+    figures = measure(args.sessions, args.timeout, scenario)
+    print(f"# {scenario.name}; {platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.machine()}, {os.cpu_count()} cores")
     for key, value in figures.items():
         print(f"{key}: {value}")
     return 0

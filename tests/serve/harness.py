@@ -75,9 +75,11 @@ class Served:
 
     def wait_for_line(self, pattern: str, timeout: float) -> str:
         def found() -> str | None:
-            if self.process.poll() is not None and not self.reader.is_alive():
+            done = self.process.poll() is not None and not self.reader.is_alive()
+            line = next((line for line in self.lines if re.search(pattern, line)), None)
+            if line is None and done:
                 raise AssertionError(f"the server exited ({self.process.returncode}):\n{self.text}")
-            return next((line for line in self.lines if re.search(pattern, line)), None)
+            return line
         return wait_until(found, timeout, f"a line matching {pattern!r} from the server; it said:\n{self.text}")
 
     @property

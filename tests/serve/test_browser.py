@@ -83,15 +83,21 @@ def decide_first_choice(tab: Tab) -> None:
     tab.press("Enter")           # the reason is optional: Enter skips it
 
 
+def first_decision(browser, url: str, name: str) -> Tab:
+    """A new tab: the name prompt, then the first decision, decided."""
+    tab = Tab(browser, url)
+    tab.wait_for("pseudonym")
+    tab.type(name)
+    tab.press("Enter")
+    tab.wait_for("Return Porkkala")
+    decide_first_choice(tab)
+    return tab
+
+
 def test_two_decisions_in_a_browser_land_in_the_teachers_folder(browser, tmp_path):
     saves = tmp_path / "class saves"  # a space, to prove the command is quoted
     with served(saves, "--reveal", "never") as server:
-        tab = Tab(browser, server.url)
-        tab.wait_for("pseudonym")
-        tab.type("Anna")
-        tab.press("Enter")
-        tab.wait_for("Return Porkkala")
-        decide_first_choice(tab)
+        tab = first_decision(browser, server.url, "Anna")
         tab.wait_for("Next decision")
         steps_in(saves, 1, tab.page)
         tab.press("Enter")
@@ -110,12 +116,7 @@ def test_two_decisions_in_a_browser_land_in_the_teachers_folder(browser, tmp_pat
 def test_a_student_who_closed_the_tab_continues_in_a_new_one(browser, tmp_path):
     saves = tmp_path / "saves"
     with served(saves, "--reveal", "never") as server:
-        tab = Tab(browser, server.url)
-        tab.wait_for("pseudonym")
-        tab.type("Boris")
-        tab.press("Enter")
-        tab.wait_for("Return Porkkala")
-        decide_first_choice(tab)
+        tab = first_decision(browser, server.url, "Boris")
         [first] = steps_in(saves, 1, tab.page)
         tab.close()                                # the student closes the tab (or the Chromebook)
 

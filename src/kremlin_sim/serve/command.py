@@ -75,9 +75,12 @@ def make_plan(args: argparse.Namespace) -> Plan | None:
 
 
 def banner(plan: Plan, port: int, find_lan: Callable[[], str | None] = lan_address) -> list[str]:
-    what = f'"{safe_text(plan.scenario.title, 100)}"' if plan.scenario else "the title screen (every bundled scenario)"
-    lines = [f"kremlin-sim serve: {what}, history shown: {plan.reveal}"
-             + (", reasons required" if plan.require_reasons else "")]
+    settings = f"history shown: {plan.reveal}" + (", reasons required" if plan.require_reasons else "")
+    if plan.scenario:
+        lines = [f'kremlin-sim serve: "{safe_text(plan.scenario.title, 100)}", {settings}']
+    else:
+        lines = [f"kremlin-sim serve: the title screen (every bundled scenario); new games start with "
+                 f"{settings}, which students can change"]
     listening = Listening(plan.listening.host, port)
     address = student_url(listening, find_lan)
     if listening.local_only:
