@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import shlex
@@ -10,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,7 +62,7 @@ def test_a_port_in_use_is_one_clear_line(tmp_path, busy_port):
 
 
 @pytest.mark.parametrize("options, expected", [
-    (["--port", "70000"], "--port 70000: a port is a number from 1 to 65535 (e.g. 8000)"),
+    (["--port", "70000"], "--port 70000: a port is a number from 1 to 65535, e.g. 8000 (0 picks a free one)"),
     (["--host", "no such host.invalid"], "--host no such host.invalid: not an address or name this machine knows"),
 ])
 def test_impossible_addresses_are_one_clear_line(tmp_path, options, expected):
@@ -222,3 +222,20 @@ def test_sigterm_closes_every_game_and_exits_cleanly(tmp_path):
         assert len(games) == 2 and server.process.returncode == 0
         wait_until(lambda: not any(map(alive, games)), 30, "the games to end with the server")
         server.wait_for_line(r"^stopping: 2 playing, 0 finished$", 10)
+
+
+def test_without_a_scenario_each_tab_opens_the_title_screen(tmp_path):
+    aiohttp = pytest.importorskip("aiohttp")
+    from serve.harness import close_players, open_players
+
+    with served(tmp_path / "saves", scenario=None) as server:
+        url = server.url
+        assert "the title screen (every bundled scenario)" in server.text
+
+        async def one_tab() -> None:
+            async with aiohttp.ClientSession() as session:
+                [player] = await open_players(url, 1, session)
+                await player.wait_for("Continue a game", time.monotonic() + 120)
+                await close_players([player])
+
+        asyncio.run(one_tab())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import os
 import signal
 import sys
@@ -56,7 +57,7 @@ def make_plan(args: argparse.Namespace) -> Plan | None:
             say(f"{safe_text(args.scenario, 200)}: cannot be served until these problems are fixed")
             return None
     if not 0 <= args.port <= 65535:
-        say(f"--port {args.port}: a port is a number from 1 to 65535 (e.g. 8000)")
+        say(f"--port {args.port}: a port is a number from 1 to 65535, e.g. 8000 (0 picks a free one)")
         return None
     saves = saves_dir(args.saves).absolute()
     try:
@@ -128,11 +129,10 @@ def run(args: argparse.Namespace) -> int:
     plan = make_plan(args)
     if plan is None:
         return 1
-    try:
-        return asyncio.run(serve(plan))
-    except ImportError as exc:
-        say(f"kremlin-sim serve needs textual-serve: pip install textual-serve ({exc})")
+    if importlib.util.find_spec("textual_serve") is None:
+        say("kremlin-sim serve needs the textual-serve package: pip install textual-serve")
         return 1
+    return asyncio.run(serve(plan))
 
 
 async def serve(plan: Plan) -> int:
