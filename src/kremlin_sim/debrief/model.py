@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..engine import PathPoint
 from ..scenario.model import Decision, Scenario
 
 
-@dataclass(frozen=True)
-class StepRecord:
-    """One decision as the student made it (the values come from a verified log)."""
+class StepRecord(NamedTuple):
+    """One decision as the student made it (the values come from a verified log).
+
+    A named tuple, not a frozen dataclass: as immutable, and a class report makes one per decision of every
+    game, where a frozen dataclass's constructor costs four times as much."""
 
     n: int
     node: str
@@ -47,7 +49,8 @@ class GameRecord:
         return self.ending is not None
 
     @cached_property
-    def _first_step_at(self) -> dict[str, StepRecord]:
+    def first_steps(self) -> dict[str, StepRecord]:
+        """Decision point -> the student's (first) decision there, for the points the game reached."""
         first: dict[str, StepRecord] = {}
         for step in self.steps:
             first.setdefault(step.node, step)
@@ -55,7 +58,7 @@ class GameRecord:
 
     def step_at(self, node: str) -> StepRecord | None:
         """The student's (first) decision at this decision point, if the game reached it."""
-        return self._first_step_at.get(node)
+        return self.first_steps.get(node)
 
 
 @dataclass(frozen=True)

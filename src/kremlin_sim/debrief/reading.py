@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ def discover(paths: list[str]) -> tuple[list[str], list[Excluded]]:
     files: list[str] = []
     missing: list[Excluded] = []
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     for name in paths:
         path = Path(name)
         if os.path.isdir(name):  # os.path answers False, not an error, for a name too long for the system
@@ -47,11 +49,25 @@ def discover(paths: list[str]) -> tuple[list[str], list[Excluded]]:
             missing.append(Excluded(name, "no such file or folder"))
             found = []
         for log_path in found:
-            key = os.path.realpath(log_path)
+            key = _real_path(str(log_path), folders)
             if key not in seen:
                 seen.add(key)
                 files.append(str(log_path))
     return files, missing
+
+
+def _real_path(path: str, folders: dict[str, str]) -> str:
+    """`os.path.realpath`, resolving each folder once: a class folder holds hundreds of logs, and only a
+    symbolic link among them needs the full walk."""
+    folder, name = os.path.split(path)
+    try:
+        if name in ("", ".", "..") or stat.S_ISLNK(os.lstat(path).st_mode):
+            return os.path.realpath(path)
+    except OSError:
+        return os.path.realpath(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder)
+    return os.path.join(folders[folder], name)
 
 
 def without_path(message: str, path: str) -> str:
@@ -110,7 +126,9 @@ class Reader:
         scenario = self.scenarios.get(log)
         if isinstance(scenario, str):
             return Excluded(path, scenario)
-        verifier = self._verifiers.setdefault(id(scenario), Verifier(scenario))
+        verifier = self._verifiers.get(id(scenario))
+        if verifier is None:  # one per scenario, built once: its outcomes are shared between logs
+            verifier = self._verifiers[id(scenario)] = Verifier(scenario)
         result = verifier.check(log)
         changed = log.header["scenario"].get("hash") != scenario.content_hash
         if result.problems:
@@ -187,7 +205,7 @@ def _game_record(item: Checked, player: str) -> GameRecord:
     return GameRecord(
         path=log.path, player=player, started=_started(log), scenario_id=item.scenario.id,
         version=str(log.header["scenario"].get("hash")),
-        steps=tuple(_step_record(record) for record in log.steps),
+        steps=tuple([_step_record(record) for record in log.steps]),
         position=state.node, ending=ending, notes=item.notes,
     )
 
