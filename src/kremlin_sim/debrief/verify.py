@@ -11,10 +11,15 @@ reported in the engine's own words; tests hold the two checks equal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..engine import RuleError, Rules, SaveLog, State, replay
 from ..scenario.model import Scenario
+
+
+# The fields of a step record the check compares, read in one call (a missing field raises KeyError).
+CHECKED = itemgetter("node", "choice", "meters_before", "meters_after", "next", "historical_choice", "matches_history")
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class Verifier:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.rules = Rules(scenario)
-        self._memo: dict[tuple[State, str], tuple[State, dict[str, Any]] | None] = {}
+        self._memo: dict[tuple[State, str], tuple[State, list[Any]] | None] = {}
 
     def check(self, log: SaveLog) -> Result:
         """Problems other than a changed scenario version (the caller decides about that)."""
@@ -43,41 +48,38 @@ class Verifier:
     def _replays_to(self, log: SaveLog) -> State | None:
         """The final state when every record is what the rules produce, else None."""
         state = self.rules.initial()
+        memo = self._memo
         for record in log.steps:
-            if record.get("node") != state.node:
+            try:
+                node, choice, *fields = CHECKED(record)
+            except KeyError:  # a field missing: `replay` says which
                 return None
-            expected = self._outcome(state, record.get("choice"))
-            if expected is None:
+            if node != state.node:
                 return None
-            after, fields = expected
-            for key, value in fields.items():
-                if record.get(key) != value:
-                    return None
-            state = after
+            key = (state, choice) if isinstance(choice, str) else None
+            expected = memo[key] if key in memo else self._remember(key, state, choice)
+            if expected is None or fields != expected[1]:
+                return None
+            state = expected[0]
         if log.end is not None and (self.rules.decision(state) is not None or log.end.get("ending") != state.node):
             return None
         return state
 
-    def _outcome(self, state: State, choice: Any) -> tuple[State, dict[str, Any]] | None:
-        if not isinstance(choice, str):
-            return None
-        key = (state, choice)
-        if key not in self._memo:
-            self._memo[key] = self._apply(state, choice)
-        return self._memo[key]
+    def _remember(self, key: tuple[State, str] | None, state: State, choice: Any) -> tuple[State, list[Any]] | None:
+        outcome = self._apply(state, choice) if key is not None else None
+        if key is not None:
+            self._memo[key] = outcome
+        return outcome
 
-    def _apply(self, state: State, choice: str) -> tuple[State, dict[str, Any]] | None:
+    def _apply(self, state: State, choice: str) -> tuple[State, list[Any]] | None:
         decision = self.rules.decision(state)
         if decision is None:
             return None
         try:
-            outcome = self.rules.apply(state, choice)
+            after, _ = self.rules.advance(state, choice)
         except RuleError:
             return None
         historical = decision.history.choice if decision.history else None
-        fields = {  # exactly what `replay(strict=True)` compares in each step record
-            "meters_before": self.rules.meters(state), "meters_after": self.rules.meters(outcome.after),
-            "next": outcome.after.node, "historical_choice": historical,
-            "matches_history": (choice == historical) if decision.history else None,
-        }
-        return outcome.after, fields
+        # exactly what `replay(strict=True)` compares in each step record, in the order of CHECKED
+        return after, [self.rules.meters(state), self.rules.meters(after), after.node, historical,
+                       (choice == historical) if decision.history else None]
