@@ -14,6 +14,7 @@ from typing import Callable
 
 from ..cli import say, write_output
 from ..scenario.diagnostics import safe_text
+from ..scenario.loader import _collector_paused as collector_paused
 from . import render_csv, render_html, render_json, render_md
 from .model import ClassRecord
 from .reading import collect
@@ -27,6 +28,13 @@ RENDERERS: dict[str, Callable[[ClassRecord], str]] = {
 
 
 def run(args: argparse.Namespace) -> int:
+    # A class report keeps every log's records alive and makes no cycles worth collecting; left on, the
+    # cyclic collector rescans that growing heap again and again. The loader's pause, so there is one.
+    with collector_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     record = collect(list(args.paths), args.scenario, args.anonymise)
     for item in record.excluded:
         say(f"{safe_text(item.path, 300)}: left out: {safe_text(item.reason, 400)}")
