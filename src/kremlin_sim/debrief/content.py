@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..scenario.model import Decision
 from . import labels
-from .document import Block, Chart, Document, Heading, Items, Paragraph, Section, Series, Table
+from .document import Block, Chart, Document, Heading, Items, Paragraph, Row, Section, Series, Table
 from .labels import ABSENT
 from .model import ClassRecord, DecisionSummary, GameRecord, Group
+from .phrases import Phrases
 
 
 def build(record: ClassRecord, student_pages: bool) -> Document:
@@ -16,8 +17,10 @@ def build(record: ClassRecord, student_pages: bool) -> Document:
     if record.kind == "class":
         sections += [_class_section(group) for group in record.groups]
     if record.kind == "student" or student_pages:
-        sections += [_student_section(group, game, with_questions=record.kind == "student")
-                     for group in record.groups for game in group.games]
+        for group in record.groups:
+            phrases = Phrases(group)  # the scenario's text, worked out once for all the group's students
+            sections += [_student_section(phrases, game, with_questions=record.kind == "student")
+                         for game in group.games]
     if record.excluded:
         sections.append(_excluded_section(record))
     return Document(title, tuple(sections))
@@ -143,7 +146,8 @@ def _matched(game: GameRecord) -> int:
     return sum(1 for step in game.steps if step.matches_history)
 
 
-def _student_section(group: Group, game: GameRecord, with_questions: bool) -> Section:
+def _student_section(phrases: Phrases, game: GameRecord, with_questions: bool) -> Section:
+    group = phrases.group
     scenario = group.scenario
     ending = scenario.ending(game.ending) if game.ending else None
     blocks: list[Block] = [Heading(f"{game.player}: {scenario.title}", 2),
@@ -155,72 +159,49 @@ def _student_section(group: Group, game: GameRecord, with_questions: bool) -> Se
     blocks += [Paragraph(note, lead="Note") for note in game.notes]
     if not group.current:
         blocks.append(Paragraph(labels.version_note(group.version), lead="Version"))
-    blocks += [Heading("Your decisions beside history", 3), _decisions_table(group, game)]
-    blocks += _meters(group, game)
-    blocks += [Heading(f"Evidence: {labels.ESSAY_QUESTION}", 3), _evidence(group, game)]
+    blocks += [Heading("Your decisions beside history", 3), _decisions_table(phrases, game)]
+    blocks += _meters(phrases, game)
+    blocks += [Heading(f"Evidence: {labels.ESSAY_QUESTION}", 3), _evidence(phrases, game)]
     if with_questions:
         blocks += _questions(group)
     return Section(tuple(blocks), "student")
 
 
-def _decisions_table(group: Group, game: GameRecord) -> Table:
-    rows = []
+DECISIONS_HEADERS = ("Date", "Decision", "Your choice", "Your reason", "Confidence", "History's choice",
+                     "What happened", "Same as history?")
+
+
+def _decisions_table(phrases: Phrases, game: GameRecord) -> Table:
+    rows: list[Row] = []
     for step in game.steps:
-        decision = group.scenario.decision_by_id[step.node]
-        rows.append((decision.date, decision.title, labels.choice_label(decision, step.choice),
-                     step.reason or ABSENT, ABSENT if step.confidence is None else str(step.confidence),
-                     labels.historical_label(decision), labels.what_happened(decision) or ABSENT,
-                     labels.matched_word(step.matches_history)))
-    return Table(("Date", "Decision", "Your choice", "Your reason", "Confidence", "History's choice",
-                  "What happened", "Same as history?"), tuple(rows))
+        before, after = phrases.decision_row(step.node, step.choice, step.matches_history)
+        rows.append((before, step.reason or ABSENT, ABSENT if step.confidence is None else str(step.confidence), after))
+    return Table(DECISIONS_HEADERS, tuple(rows))
 
 
-def _meters(group: Group, game: GameRecord) -> list[Block]:
+def _meters(phrases: Phrases, game: GameRecord) -> list[Block]:
     """The student's meters after each decision beside history's, aligned by decision point."""
-    scenario = group.scenario
-    visited = {step.node for step in game.steps}
-    points = [d for d in scenario.decisions if d.id in visited or group.history_at(d.id)]
-    start = scenario.start_meters()
-    yours: list[dict[str, int] | None] = [start]
-    history: list[dict[str, int] | None] = [start]
-    for decision in points:
-        step, point = game.step_at(decision.id), group.history_at(decision.id)
-        yours.append(step.meters_after if step else None)
-        history.append(point.meters_after if point else None)
-    headers = ["After"]
-    for meter in scenario.meters:
-        headers += [f"{meter.label}: you", f"{meter.label}: history"]
-    ids = [meter.id for meter in scenario.meters]
-    rows = tuple(
-        (label, *(str(side[m]) if side else ABSENT for m in ids for side in (mine, theirs)))
-        for label, mine, theirs in zip(["the start"] + [labels.when(d) for d in points], yours, history))
-    meter = scenario.meter_by_id[group.tension_meter]
-    chart = Chart(
-        f"{meter.label}: your game beside history", ("Start",) + tuple(d.date for d in points),
-        meter.label, meter.min, meter.max,
-        (Series(f"Your game ({game.player})", tuple(m[meter.id] if m else None for m in yours), "solid"),
-         Series("History", tuple(m[meter.id] if m else None for m in history), "dashed")))
-    return [Heading("Meters: your game beside history", 3), chart, Table(tuple(headers), rows)]
+    x_labels, yours, history, rows = phrases.meters(game)
+    chart = Chart(phrases.your_chart_title, x_labels, phrases.tension.label, phrases.tension.min,
+                  phrases.tension.max, (Series(f"Your game ({game.player})", yours, "solid"),
+                                        Series("History", history, "dashed")))
+    return [Heading("Meters: your game beside history", 3), chart, Table(phrases.meters_headers, rows)]
 
 
-def _evidence(group: Group, game: GameRecord) -> Table:
+def _evidence(phrases: Phrases, game: GameRecord) -> Table:
     """For the essay: each historical step, its effect on tension, and what the student did there."""
-    meter = group.tension_meter
-    rows = []
-    for point in group.history:
-        decision = group.scenario.decision_by_id[point.node]
-        step = game.step_at(point.node)
+    rows: list[Row] = []
+    first = game.first_steps
+    for point, history in phrases.evidence_rows:
+        step = first.get(point.node)
         if step is None:
             instead = "not reached in your game"
         elif step.choice == point.choice:
             instead = "the same as history"
         else:
-            instead = (f"{labels.choice_label(decision, step.choice)} "
-                       f"({labels.change(step.meters_before[meter], step.meters_after[meter])})")
-        rows.append((decision.date, decision.title, labels.what_happened(decision) or labels.historical_label(decision),
-                     labels.change(point.meters_before[meter], point.meters_after[meter]), instead))
-    label = group.scenario.meter_by_id[meter].label
-    return Table(("Date", "Event", "What happened", f"{label} in history", "What you did instead"), tuple(rows))
+            instead = phrases.instead(point.node, step.choice, step.meters_before, step.meters_after)
+        rows.append((history, instead))
+    return Table(phrases.evidence_headers, tuple(rows))
 
 
 def _excluded_section(record: ClassRecord) -> Section:

@@ -22,10 +22,20 @@ class Paragraph:
     lead: str = ""                          # a few words shown in bold before the text
 
 
+Cells = tuple[str, ...]
+# A row's items: a cell, or a run of cells that many rows share (the scenario's text on every student's page),
+# which a renderer may render once and reuse. `cells()` gives the row as plain cells.
+Row = tuple[Union[str, Cells], ...]
+
+
+def cells(row: Row) -> list[str]:
+    return [cell for item in row for cell in ((item,) if isinstance(item, str) else item)]
+
+
 @dataclass(frozen=True)
 class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    headers: Cells
+    rows: tuple[Row, ...]
 
 
 @dataclass(frozen=True)

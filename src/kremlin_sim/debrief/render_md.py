@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .content import build
-from .document import Block, Chart, Document, Heading, Items, Paragraph, Section, Table
+from .document import Block, Chart, Document, Heading, Items, Paragraph, Section, Table, cells
 from .model import ClassRecord
 
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -52,7 +52,7 @@ def _block(block: Block) -> str:
         return (f"**{text(block.lead)}:** " if block.lead else "") + text(block.text)
     if isinstance(block, Table):
         lines = [_row(block.headers), "|" + " --- |" * len(block.headers)]
-        lines += [_row(row) for row in block.rows]
+        lines += [_row(cells(row)) for row in block.rows]
         return "\n".join(lines)
     if isinstance(block, Items):
         return "\n".join(f"{f'{n}.' if block.ordered else '-'} {text(item)}" for n, item in enumerate(block.items, 1))
@@ -61,5 +61,5 @@ def _block(block: Block) -> str:
     raise TypeError(f"no Markdown for {type(block).__name__}")
 
 
-def _row(cells: tuple[str, ...]) -> str:
-    return "| " + " | ".join(text(cell) for cell in cells) + " |"
+def _row(row: list[str] | tuple[str, ...]) -> str:
+    return "| " + " | ".join(text(cell) for cell in row) + " |"

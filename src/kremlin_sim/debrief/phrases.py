@@ -1,0 +1,99 @@
+"""What a scenario's own text puts on every student's page, worked out once per group.
+
+A class report repeats the same dates, titles, choice labels and history
+("what happened") on each of hundreds of student pages; only the student's
+choices, reasons and meters differ. Each piece here is made once per scenario
+version (and decision point, choice) and the same tuple of plain strings is
+reused for every student, so the renderers can also reuse what they made of it.
+"""
+
+from __future__ import annotations
+
+from itertools import chain, repeat
+
+from ..scenario.model import Decision
+from . import labels
+from .document import Cells, Row
+from .labels import ABSENT
+from .model import GameRecord, Group
+
+Line = tuple[int | None, ...]              # a chart line: one value per x position, None where there is none
+
+
+class Phrases:
+    def __init__(self, group: Group) -> None:
+        self.group = group
+        scenario = group.scenario
+        self.decisions = scenario.decisions
+        self.meter_ids = tuple(meter.id for meter in scenario.meters)
+        self.tension = scenario.meter_by_id[group.tension_meter]
+        self.tension_index = self.meter_ids.index(self.tension.id)
+        self.your_chart_title = f"{self.tension.label}: your game beside history"
+        start = scenario.start_meters()
+        self.start_values = tuple(start[m] for m in self.meter_ids)
+        self.history_meters = {point.node: tuple(point.meters_after[m] for m in self.meter_ids)
+                               for point in reversed(group.history)}  # the first visit wins, as in Group.history_at
+        self.meters_headers: Cells = ("After",) + tuple(
+            f"{meter.label}: {side}" for meter in scenario.meters for side in ("you", "history"))
+        self.start_row = self._meters_cells("the start", self.start_values, self.start_values)
+        self.evidence_headers: Cells = ("Date", "Event", "What happened", f"{self.tension.label} in history",
+                                      "What you did instead")
+        self.evidence_rows = tuple((point, self._evidence_row(point.node, point.meters_before, point.meters_after))
+                                   for point in group.history)
+        self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells]] = {}
+        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], Cells] = {}
+
+    def decision(self, node: str) -> Decision:
+        return self.group.scenario.decision_by_id[node]
+
+    def decision_row(self, node: str, choice: str, matches: bool | None) -> tuple[Cells, Cells]:
+        """A decisions-table row around the student's reason and confidence: the cells before, the cells after."""
+        key = (node, choice, matches)
+        row = self._decision_rows.get(key)
+        if row is None:
+            decision = self.decision(node)
+            row = self._decision_rows[key] = (
+                (decision.date, decision.title, labels.choice_label(decision, choice)),
+                (labels.historical_label(decision), labels.what_happened(decision) or ABSENT,
+                 labels.matched_word(matches)))
+        return row
+
+    def meters(self, game: GameRecord) -> tuple[Cells, Line, Line, tuple[Row, ...]]:
+        """The student's meters beside history's after each decision point either reached: the chart's x labels,
+        its two lines of tension, and the table's rows (each meter, yours then history's)."""
+        first, history, ids, tension = game.first_steps, self.history_meters, self.meter_ids, self.tension_index
+        start = self.start_values
+        dates: list[str] = ["Start"]
+        yours: list[int | None] = [start[tension]]
+        theirs_line: list[int | None] = [start[tension]]
+        rows: list[Row] = [(self.start_row,)]
+        for decision in self.decisions:
+            step, theirs = first.get(decision.id), history.get(decision.id)
+            if step is None and theirs is None:
+                continue
+            mine = tuple([step.meters_after[m] for m in ids]) if step is not None else None
+            dates.append(decision.date)
+            yours.append(mine[tension] if mine else None)
+            theirs_line.append(theirs[tension] if theirs else None)
+            key = (decision.id, mine)  # history is fixed per decision point
+            row = self._meters_rows.get(key)
+            if row is None:
+                row = self._meters_rows[key] = self._meters_cells(labels.when(decision), mine, theirs)
+            rows.append((row,))
+        return tuple(dates), tuple(yours), tuple(theirs_line), tuple(rows)
+
+    def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
+        count = len(self.meter_ids)
+        yours = map(str, mine) if mine else repeat(ABSENT, count)
+        history = map(str, theirs) if theirs else repeat(ABSENT, count)
+        return (label, *chain.from_iterable(zip(yours, history)))
+
+    def _evidence_row(self, node: str, before: dict[str, int], after: dict[str, int]) -> Cells:
+        decision, meter = self.decision(node), self.tension.id
+        return (decision.date, decision.title, labels.what_happened(decision) or labels.historical_label(decision),
+                labels.change(before[meter], after[meter]))
+
+    def instead(self, node: str, choice: str, before: dict[str, int], after: dict[str, int]) -> str:
+        """What a student who left history's path did here, with its effect on tension."""
+        meter = self.tension.id
+        return f"{labels.choice_label(self.decision(node), choice)} ({labels.change(before[meter], after[meter])})"
