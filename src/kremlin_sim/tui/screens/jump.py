@@ -7,11 +7,12 @@ from typing import Iterable
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...scenario.model import Scenario
 from ..text import line, plain
+from ..widgets.option_list import OptionList
 from .base import BaseModal
 
 

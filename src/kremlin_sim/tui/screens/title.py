@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from ...scenario import CAMPAIGN, LoadResult, load_file
 from ..saves import SavedGame, unfinished_games
 from ..text import clean, line, plain
+from ..widgets.option_list import OptionList
 from .base import BaseScreen
 from .message import MessageScreen
 from .open_file import OpenFileScreen

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...engine import Option as GameOption
 from ...scenario.model import Choice
 from ..text import line, lines, plain
+from .option_list import OptionList
 
 
 def choice_prompt(number: str, choice: Choice, available: bool, reason: str = "") -> Content:
