@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from statistics import median
 
 from .model import DecisionSummary, EndingSummary, GameRecord, Group, Spread, StepRecord
@@ -25,19 +26,20 @@ def summarise(group: Group) -> Group:
             continue
         counts = {choice.id: 0 for choice in decision.choices}
         reasons: dict[str, list[tuple[str, str]]] = {choice.id: [] for choice in decision.choices}
-        for game, step in made:
+        matched, tension = 0, []
+        for game, step in made:  # one pass: a class of hundreds of games makes thousands of decisions
             counts[step.choice] += 1
             if step.reason:
                 reasons[step.choice].append((game.player, step.reason))
+            if step.matches_history:
+                matched += 1
+            tension.append(step.meters_after[group.tension_meter])
         group.decisions.append(DecisionSummary(
-            decision=decision, made=len(made), counts=counts,
-            matched=sum(1 for _, step in made if step.matches_history),
+            decision=decision, made=len(made), counts=counts, matched=matched,
             reasons={choice: tuple(items) for choice, items in reasons.items()},
-            tension=spread([step.meters_after[group.tension_meter] for _, step in made]),
-            history=point,
+            tension=spread(tension), history=point,
         ))
-    group.endings = [
-        EndingSummary(ending.id, ending.title, ending.style, sum(1 for game in group.games if game.ending == ending.id))
-        for ending in group.scenario.endings
-    ]
+    ended = Counter(game.ending for game in group.games)
+    group.endings = [EndingSummary(ending.id, ending.title, ending.style, ended[ending.id])
+                     for ending in group.scenario.endings]
     return group
