@@ -148,27 +148,25 @@ def _matched(game: GameRecord) -> int:
 
 def _student_section(phrases: Phrases, game: GameRecord, with_questions: bool) -> Section:
     group = phrases.group
-    scenario = group.scenario
-    ending = scenario.ending(game.ending) if game.ending else None
-    blocks: list[Block] = [Heading(f"{game.player}: {scenario.title}", 2),
-                           Paragraph(labels.outcome(scenario, game), lead="Ending")]
-    if ending is not None and labels.prose(ending.text):
-        blocks.append(Paragraph(labels.prose(ending.text)))
+    blocks: list[Block] = [Heading(f"{game.player}: {group.scenario.title}", 2), *phrases.outcome(game)]
     blocks.append(Paragraph(f"{len(game.steps)} decisions, {_matched(game)} as history did. "
                             f"Started {game.started or 'at an unknown time'}.", lead="Game"))
     blocks += [Paragraph(note, lead="Note") for note in game.notes]
     if not group.current:
         blocks.append(Paragraph(labels.version_note(group.version), lead="Version"))
-    blocks += [Heading("Your decisions beside history", 3), _decisions_table(phrases, game)]
+    blocks += [DECISIONS_HEADING, _decisions_table(phrases, game)]
     blocks += _meters(phrases, game)
-    blocks += [Heading(f"Evidence: {labels.ESSAY_QUESTION}", 3), _evidence(phrases, game)]
+    blocks += [EVIDENCE_HEADING, _evidence(phrases, game)]
     if with_questions:
         blocks += _questions(group)
     return Section(tuple(blocks), "student")
 
 
+DECISIONS_HEADING = Heading("Your decisions beside history", 3)
 DECISIONS_HEADERS = ("Date", "Decision", "Your choice", "Your reason", "Confidence", "History's choice",
                      "What happened", "Same as history?")
+METERS_HEADING = Heading("Meters: your game beside history", 3)
+EVIDENCE_HEADING = Heading(f"Evidence: {labels.ESSAY_QUESTION}", 3)
 
 
 def _decisions_table(phrases: Phrases, game: GameRecord) -> Table:
@@ -185,13 +183,13 @@ def _meters(phrases: Phrases, game: GameRecord) -> list[Block]:
     chart = Chart(phrases.your_chart_title, x_labels, phrases.tension.label, phrases.tension.min,
                   phrases.tension.max, (Series(f"Your game ({game.player})", yours, "solid"),
                                         Series("History", history, "dashed")))
-    return [Heading("Meters: your game beside history", 3), chart, Table(phrases.meters_headers, rows)]
+    return [METERS_HEADING, chart, Table(phrases.meters_headers, rows)]
 
 
 def _evidence(phrases: Phrases, game: GameRecord) -> Table:
     """For the essay: each historical step, its effect on tension, and what the student did there."""
     rows: list[Row] = []
-    first = game.first_steps
+    first, meter = game.first_steps, phrases.tension.id
     for point, history in phrases.evidence_rows:
         step = first.get(point.node)
         if step is None:
@@ -199,7 +197,7 @@ def _evidence(phrases: Phrases, game: GameRecord) -> Table:
         elif step.choice == point.choice:
             instead = "the same as history"
         else:
-            instead = phrases.instead(point.node, step.choice, step.meters_before, step.meters_after)
+            instead = phrases.instead(point.node, step.choice, step.meters_before[meter], step.meters_after[meter])
         rows.append((history, instead))
     return Table(phrases.evidence_headers, tuple(rows))
 

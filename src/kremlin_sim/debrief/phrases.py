@@ -10,10 +10,11 @@ reused for every student, so the renderers can also reuse what they made of it.
 from __future__ import annotations
 
 from itertools import chain, repeat
+from operator import itemgetter
 
 from ..scenario.model import Decision
 from . import labels
-from .document import Cells, Row
+from .document import Cells, Paragraph, Row
 from .labels import ABSENT
 from .model import GameRecord, Group
 
@@ -42,6 +43,10 @@ class Phrases:
                                    for point in group.history)
         self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells]] = {}
         self._meters_rows: dict[tuple[str, tuple[int, ...] | None], Cells] = {}
+        self._instead: dict[tuple[str, str, int, int], str] = {}
+        self._outcomes: dict[tuple[str | None, str], tuple[Paragraph, ...]] = {}
+        # A student's meters in the scenario's order, read in one call.
+        self._values = itemgetter(*self.meter_ids) if len(self.meter_ids) > 1 else lambda m: (m[self.meter_ids[0]],)
 
     def decision(self, node: str) -> Decision:
         return self.group.scenario.decision_by_id[node]
@@ -61,7 +66,7 @@ class Phrases:
     def meters(self, game: GameRecord) -> tuple[Cells, Line, Line, tuple[Row, ...]]:
         """The student's meters beside history's after each decision point either reached: the chart's x labels,
         its two lines of tension, and the table's rows (each meter, yours then history's)."""
-        first, history, ids, tension = game.first_steps, self.history_meters, self.meter_ids, self.tension_index
+        first, history, values, tension = game.first_steps, self.history_meters, self._values, self.tension_index
         start = self.start_values
         dates: list[str] = ["Start"]
         yours: list[int | None] = [start[tension]]
@@ -71,7 +76,7 @@ class Phrases:
             step, theirs = first.get(decision.id), history.get(decision.id)
             if step is None and theirs is None:
                 continue
-            mine = tuple([step.meters_after[m] for m in ids]) if step is not None else None
+            mine = values(step.meters_after) if step is not None else None
             dates.append(decision.date)
             yours.append(mine[tension] if mine else None)
             theirs_line.append(theirs[tension] if theirs else None)
@@ -93,7 +98,23 @@ class Phrases:
         return (decision.date, decision.title, labels.what_happened(decision) or labels.historical_label(decision),
                 labels.change(before[meter], after[meter]))
 
-    def instead(self, node: str, choice: str, before: dict[str, int], after: dict[str, int]) -> str:
-        """What a student who left history's path did here, with its effect on tension."""
-        meter = self.tension.id
-        return f"{labels.choice_label(self.decision(node), choice)} ({labels.change(before[meter], after[meter])})"
+    def instead(self, node: str, choice: str, before: int, after: int) -> str:
+        """What a student who left history's path did here, with its effect on tension (before and after)."""
+        key = (node, choice, before, after)
+        text = self._instead.get(key)
+        if text is None:
+            text = self._instead[key] = (f"{labels.choice_label(self.decision(node), choice)} "
+                                         f"({labels.change(before, after)})")
+        return text
+
+    def outcome(self, game: GameRecord) -> tuple[Paragraph, ...]:
+        """The ending and its style (or where an unfinished game stopped), then the ending's text."""
+        key = (game.ending, game.position)
+        blocks = self._outcomes.get(key)
+        if blocks is None:
+            scenario = self.group.scenario
+            ending = scenario.ending(game.ending) if game.ending else None
+            text = labels.prose(ending.text) if ending is not None else ""
+            blocks = self._outcomes[key] = (Paragraph(labels.outcome(scenario, game), lead="Ending"),
+                                            *((Paragraph(text),) if text else ()))
+        return blocks
