@@ -13,8 +13,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ..widgets.footer import KeysFooter
 from ..widgets.meters import MeterPanel
 from ..widgets.timeline import Timeline
 
@@ -83,7 +84,7 @@ class PlayScreen(BaseScreen):
             with Vertical(id="main"):
                 yield from self.main()
             yield self.meter_panel()
-        yield Footer()
+        yield KeysFooter()
 
     def timeline_date(self) -> str:
         decision = self.play.game.decision

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ..play import Play
 from ..text import line, plain
 from ..widgets.debrief_table import DebriefTable
+from ..widgets.footer import KeysFooter
 from ..widgets.history import HistoryPanel, briefing_markdown
 from ..widgets.paths import PathPlots
 from .base import BaseScreen
@@ -65,7 +66,7 @@ class EndingScreen(BaseScreen):
             with Horizontal(classes="buttons"):
                 yield Button("New game", variant="primary", id="new-game")
                 yield Button("Quit", id="quit")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#new-game", Button).focus(scroll_visible=False)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Iterable
 
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ..widgets.footer import KeysFooter
 from .base import BaseScreen
 
 
 class LoadingScreen(BaseScreen):
     def body(self) -> Iterable[Widget]:
         yield Static("Loading…", markup=False, id="loading")
-        yield Footer()
+        yield KeysFooter()

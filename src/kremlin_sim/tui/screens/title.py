@@ -14,12 +14,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from ...scenario import CAMPAIGN, LoadResult, load_file
 from ..saves import SavedGame, unfinished_games
 from ..text import clean, line, plain
+from ..widgets.footer import KeysFooter
 from ..widgets.option_list import OptionList
 from .base import BaseScreen
 from .message import MessageScreen
@@ -70,7 +71,7 @@ class TitleScreen(BaseScreen):
                 box.border_title = "Continue a game"
                 yield Static("Looking for saved games…", markup=False, id="saves-note")
                 yield OptionList(id="saves-list")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         super().on_mount()
