@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..render_cache import release_rendered_lines
 from ..widgets.footer import KeysFooter
 from ..widgets.meters import MeterPanel
 from ..widgets.timeline import Timeline
@@ -56,6 +57,9 @@ class SizeAware:
 
     def on_screen_resume(self) -> None:
         self._size_classes()
+
+    def on_unmount(self) -> None:
+        release_rendered_lines()  # or every screen of a playthrough stays in memory
 
     @property
     def kapp(self) -> "KremlinApp":
