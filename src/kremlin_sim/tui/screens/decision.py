@@ -14,7 +14,7 @@ from ...engine import RuleError
 from ..text import line, lines, plain
 from ..widgets.changes import effects_preview
 from ..widgets.choices import ChoiceList
-from ..widgets.history import briefing_markdown
+from ..widgets.prose import scenario_markdown
 from .base import PlayScreen
 from .reason import ReasonResult, ReasonScreen
 
@@ -41,7 +41,7 @@ class DecisionScreen(PlayScreen):
                     kicker = line(kicker, "\n", ("jumped here with ", "italic"), (self.play.jumped_note, "italic"))
             yield Static(kicker, id="kicker")
             yield Static(plain(decision.title, "bold"), id="decision-title")
-            yield briefing_markdown(decision.briefing, id="briefing")
+            yield scenario_markdown(decision.briefing, id="briefing")
             if decision.advisers:
                 yield Static(Content.styled("Your advisers", "bold"), classes="subheading")
                 yield Static(lines([line(("• ", ""), (a.name, "bold"), f" ({a.role})" if a.role else "", ": ",

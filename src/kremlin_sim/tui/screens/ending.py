@@ -15,8 +15,9 @@ from ..play import Play
 from ..text import line, plain
 from ..widgets.debrief_table import DebriefTable
 from ..widgets.footer import KeysFooter
-from ..widgets.history import HistoryPanel, briefing_markdown
+from ..widgets.history import HistoryPanel
 from ..widgets.paths import PathPlots
+from ..widgets.prose import scenario_markdown
 from .base import BaseScreen
 
 
@@ -47,7 +48,7 @@ class EndingScreen(BaseScreen):
                 yield Static(plain(ending.title, "bold"), id="ending-title")
                 if ending.style:
                     yield Static(line("Your style: ", plain(ending.style, "bold")), id="ending-style")
-                yield briefing_markdown(ending.text, id="ending-text")
+                yield scenario_markdown(ending.text, id="ending-text")
             yield Static(Content.styled("Your decisions", "bold underline"), classes="heading")
             if not show_history:
                 yield Static("Your teacher chose not to show history's choices here.", markup=False)

@@ -5,15 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from ...scenario.model import Decision
 from ..text import clean, line, lines, plain
-
-
-def briefing_markdown(text: str, *, id: str | None = None, classes: str = "") -> Markdown:
-    """Scenario Markdown: never Rich markup, and links are not followed (a classroom must not open a browser)."""
-    return Markdown(clean(text), open_links=False, id=id, classes=classes)
+from .prose import scenario_markdown
 
 
 def history_choice_text(decision: Decision) -> Content:
@@ -54,10 +50,10 @@ class HistoryPanel(Vertical):
                      classes="history-choice")
         if self.player_choice is not None:
             yield Static(match_text(self.decision, self.player_choice), classes="match")
-        yield briefing_markdown(history.what_happened, classes="what-happened")
+        yield scenario_markdown(history.what_happened, classes="what-happened")
         if history.consequences:
             yield Static(Content.styled("Consequences", "bold"), classes="subheading")
-            yield briefing_markdown(history.consequences, classes="consequences")
+            yield scenario_markdown(history.consequences, classes="consequences")
         for quote in history.quotes:
             said = line(("“", "italic"), (clean(quote.text), "italic"), ("”", "italic"), " — ", quote.by,
                         f", {clean(quote.date)}" if quote.date else "")
