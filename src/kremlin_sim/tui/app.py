@@ -2,14 +2,15 @@
 
 The app holds the game in progress (`self.play`) and moves between the main
 screens with `switch_screen`; small windows (name, reason, help, messages) are
-pushed on top and hand back typed results.
+pushed on top and hand back typed results. Each screen's module is imported when
+the screen is first needed, so that starting a game loads only what it shows.
 """
 
 from __future__ import annotations
 
 import shlex
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,19 +19,14 @@ from textual.screen import Screen
 
 from ..engine import SaveError
 from ..scenario.model import Scenario
-from .options import DARK, LIGHT, AppOptions
+from .options import DARK, LIGHT, AppOptions, GameSettings
 from .play import Play, Turn
-from .screens.decision import DecisionScreen
-from .screens.ending import EndingScreen
-from .screens.help import HelpScreen
-from .screens.jump import JumpScreen
 from .screens.loading import LoadingScreen
-from .screens.message import MessageScreen
-from .screens.new_game import GameSettings, NewGameScreen
-from .screens.outcome import OutcomeScreen
-from .screens.reason import ReasonResult
-from .screens.title import TitleScreen
 from .text import clean
+
+if TYPE_CHECKING:
+    from .screens.reason import ReasonResult
+    from .screens.title import TitleScreen
 
 
 class KremlinApp(App[int]):
@@ -56,6 +52,8 @@ class KremlinApp(App[int]):
         return LoadingScreen()  # stays at the bottom of the stack; the main screens switch above it
 
     def title_screen(self) -> TitleScreen:
+        from .screens.title import TitleScreen
+
         return TitleScreen(self.options.bundled(), self.options.saves)
 
     def on_mount(self) -> None:
@@ -67,6 +65,7 @@ class KremlinApp(App[int]):
             self.show(self.title_screen())
 
     def settings(self) -> GameSettings:
+    
         return GameSettings(self.options.name or "", self.options.reveal, self.options.require_reasons)
 
     def new_game(self, scenario: Scenario, *, ask_settings: bool = True) -> None:
@@ -76,6 +75,8 @@ class KremlinApp(App[int]):
         elif self.options.name and not ask_settings:
             self.start(scenario, self.settings())
         else:
+            from .screens.new_game import NewGameScreen
+
             self.push_screen(NewGameScreen(scenario, self.settings(), ask_settings=ask_settings),
                              lambda chosen: self.start(scenario, chosen) if chosen else self.back_to_title())
 
@@ -100,7 +101,7 @@ class KremlinApp(App[int]):
         self.play = play
         self.show_next()
         if messages:
-            self.push_screen(MessageScreen("Your game continues", messages))
+            self.show_messages("Your game continues", messages)
         else:
             self.notify(f"Welcome back, {clean(play.player)}. Decision {play.decisions_made + 1}.", markup=False)
 
@@ -117,7 +118,14 @@ class KremlinApp(App[int]):
 
     def show_next(self) -> None:
         assert self.play is not None
-        self.show(EndingScreen(self.play) if self.play.game.is_over else DecisionScreen(self.play))
+        if self.play.game.is_over:
+            from .screens.ending import EndingScreen
+
+            self.show(EndingScreen(self.play))
+        else:
+            from .screens.decision import DecisionScreen
+
+            self.show(DecisionScreen(self.play))
 
     def decide(self, choice_id: str, reason: ReasonResult) -> None:
         assert self.play is not None
@@ -126,6 +134,8 @@ class KremlinApp(App[int]):
         except SaveError as exc:
             self.show_messages("Your decision could not be saved", [str(exc)])
             return
+        from .screens.outcome import OutcomeScreen
+
         self.show(OutcomeScreen(self.play, turn))
 
     def show_title(self) -> None:
@@ -133,14 +143,20 @@ class KremlinApp(App[int]):
         self.show(self.title_screen())
 
     def back_to_title(self) -> None:
+        from .screens.title import TitleScreen
+
         if not isinstance(self.screen, TitleScreen):
             self.show_title()
 
     def show_messages(self, title: str, messages: list[str]) -> None:
+        from .screens.message import MessageScreen
+
         self.push_screen(MessageScreen(title, messages))
 
     # -- actions ----------------------------------------------------------------------------------
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
@@ -160,6 +176,8 @@ class KremlinApp(App[int]):
             if node:
                 play.jump(node)
                 self.show_next()
+
+        from .screens.jump import JumpScreen
 
         self.push_screen(JumpScreen(play.scenario, current), jump)
 

@@ -17,6 +17,15 @@ def _bundled() -> dict[str, Path]:
     return bundled_paths()
 
 
+@dataclass(frozen=True)
+class GameSettings:
+    """What the new-game window asks: the player's name and the teacher's choices."""
+
+    name: str
+    reveal: str
+    require_reasons: bool
+
+
 @dataclass
 class AppOptions:
     scenario: Scenario | None = None       # already loaded and valid: skip the title screen

@@ -16,7 +16,6 @@ from ..widgets.changes import effects_preview
 from ..widgets.choices import ChoiceList
 from ..widgets.prose import scenario_markdown
 from .base import PlayScreen
-from .reason import ReasonResult, ReasonScreen
 
 
 def pick_bindings() -> list[Binding]:
@@ -113,6 +112,8 @@ class DecisionScreen(PlayScreen):
         self.choose(option.choice.id)
 
     def choose(self, choice_id: str) -> None:
+        from .reason import ReasonResult, ReasonScreen  # not needed before the first choice
+
         decision = self.play.game.decision
         choice = decision.choice(choice_id) if decision else None
         if choice is None:

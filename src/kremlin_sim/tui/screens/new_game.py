@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from textual.binding import Binding
@@ -11,18 +10,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
 
 from ...scenario.model import Scenario
+from ..options import GameSettings
 from ..text import line, plain
 from ..widgets.inputs import TextInput
 from .base import BaseModal
 
 REVEALS = (("each", "after each decision"), ("end", "at the end"), ("never", "not at all"))
-
-
-@dataclass(frozen=True)
-class GameSettings:
-    name: str
-    reveal: str
-    require_reasons: bool
 
 
 class NewGameScreen(BaseModal):
