@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from ..engine import SaveError
 from ..scenario.model import Scenario
+from .collector import freeze_startup_objects
 from .options import DARK, LIGHT, AppOptions, GameSettings
 from .play import Play, Turn
 from .screens.loading import LoadingScreen
@@ -213,4 +214,5 @@ def quit_message(play: Play | None) -> str:
 
 
 def build_app(options: AppOptions | None = None) -> KremlinApp:
+    freeze_startup_objects()
     return KremlinApp(options or AppOptions())
