@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt  # installed with rich, which Textual uses; only the tests need it
 
-from kremlin_sim.debrief import render_csv, render_html, render_json, render_md
+from kremlin_sim.debrief import labels, render_csv, render_html, render_json, render_md
 from kremlin_sim.debrief.reading import collect
 from kremlin_sim.engine import read_log
 
@@ -57,7 +57,10 @@ def test_html_is_one_self_contained_printable_file(record):
     page_source = render_html.render(report)
     page = Page(page_source)
     assert "script" not in page.tags and "img" not in page.tags and "link" not in page.tags
-    assert not [a for a in page.attributes if a[1] in ("src", "href") or a[1].startswith("on")]
+    assert not [a for a in page.attributes if a[1] == "src" or a[1].startswith("on")]
+    ids = {value for _, name, value in page.attributes if name == "id"}
+    links = [value for _, name, value in page.attributes if name == "href"]
+    assert all(link.startswith("#") and link[1:] in ids for link in links)  # only within the page
     assert not [a for a in page.attributes if a[2] and "://" in a[2]]
     style = re.search(r"<style>(.*?)</style>", page_source, re.S).group(1)
     assert "url(" not in style and "@import" not in style and "://" not in style
@@ -65,6 +68,55 @@ def test_html_is_one_self_contained_printable_file(record):
     assert "@media print" in page_source and "break-before: page" in page_source
     assert page.tags.count("section") == 1 + 1 + len(report.games)  # overview, class, one per student
     assert page.tags.count("svg") == 1 + len(report.games)
+
+
+def tables(source: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Each table of an HTML fragment as its headers and rows of cell HTML."""
+    found = []
+    for table in re.findall(r"<table>(.*?)</table>", source, re.S):
+        headers = re.findall(r"<th>(.*?)</th>", table, re.S)
+        rows = [re.findall(r"<td>(.*?)</td>", row, re.S) for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+        found.append((headers, [row for row in rows if row]))
+    return found
+
+
+def told(text: str) -> str:
+    return f"<p><strong>What happened:</strong> {html.escape(text, quote=True)}</p>"
+
+
+def test_a_class_report_tells_what_happened_once_and_its_student_pages_point_to_it(record):
+    report, logs = record
+    page_source = render_html.render(report)
+    [group] = report.groups
+    sections = re.findall(r'<section class="(\w+)">(.*?)</section>', page_source, re.S)
+    class_part = "".join(body for kind, body in sections if kind == "class")
+    for summary in group.decisions:
+        text = labels.what_happened(summary.decision)
+        assert class_part.count(told(text)) == (1 if text else 0)
+    students = [body for kind, body in sections if kind == "student"]
+    assert len(students) == len(report.games)
+    for body in students:
+        assert '<a href="#decisions-1">' in body and "<strong>What happened:</strong>" not in body
+        assert all("What happened" not in headers for headers, _ in tables(body))
+
+
+def test_a_student_report_tells_what_happened_in_both_tables(record):
+    report, logs = record
+    [group] = report.groups
+    on_path = {point.node for point in group.history}
+    [game] = [g for g in report.games if on_path & {s.node for s in g.steps}][:1]
+    page = render_html.render(collect([game.path]))
+    assert "<a " not in page and "class part" not in page
+    (decided, decisions), _, (evidence_headers, evidence) = tables(page)[:3]
+    column = decided.index("What happened")
+    for step, row in zip(game.steps, decisions):
+        text = labels.what_happened(group.scenario.decision_by_id[step.node]) or labels.ABSENT
+        assert row[column] == html.escape(text, quote=True)
+    column = evidence_headers.index("What happened")
+    for point, row in zip(group.history, evidence):
+        decision = group.scenario.decision_by_id[point.node]
+        text = labels.what_happened(decision) or labels.historical_label(decision)
+        assert row[column] == html.escape(text, quote=True)
 
 
 def test_html_shows_every_reason_as_text_never_as_markup(record):

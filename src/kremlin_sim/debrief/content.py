@@ -15,15 +15,22 @@ def build(record: ClassRecord, student_pages: bool) -> Document:
     title = _title(record)
     sections = [_overview(record, title)]
     if record.kind == "class":
-        sections += [_class_section(group) for group in record.groups]
+        sections += [_class_section(group, _told_in(number)) for number, group in enumerate(record.groups, 1)]
     if record.kind == "student" or student_pages:
-        for group in record.groups:
-            phrases = Phrases(group)  # the scenario's text, worked out once for all the group's students
+        for number, group in enumerate(record.groups, 1):
+            # The scenario's text, worked out once for all the group's students. A class report tells what
+            # happened once, in the class part, and its student pages point there instead of repeating it.
+            phrases = Phrases(group, told_in=_told_in(number) if record.kind == "class" else "")
             sections += [_student_section(phrases, game, with_questions=record.kind == "student")
                          for game in group.games]
     if record.excluded:
         sections.append(_excluded_section(record))
     return Document(title, tuple(sections))
+
+
+def _told_in(group_number: int) -> str:
+    """The anchor of a group's "Decisions" in the class part, where each decision's history is told."""
+    return f"decisions-{group_number}"
 
 
 def _title(record: ClassRecord) -> str:
@@ -49,7 +56,7 @@ def _overview(record: ClassRecord, title: str) -> Section:
 
 # -- the class ---------------------------------------------------------------------------------
 
-def _class_section(group: Group) -> Section:
+def _class_section(group: Group, anchor: str) -> Section:
     scenario = group.scenario
     games, unfinished = len(group.games), group.unfinished
     blocks: list[Block] = [
@@ -61,7 +68,7 @@ def _class_section(group: Group) -> Section:
         blocks.append(Paragraph(labels.version_note(group.version), lead="Version"))
     blocks += _endings(group)
     blocks += _class_tension(group)
-    blocks.append(Heading("Decisions", 3))
+    blocks.append(Heading("Decisions", 3, anchor))
     for summary in group.decisions:
         blocks += _class_decision(summary)
     blocks += _questions(group)
@@ -110,10 +117,12 @@ def _class_decision(summary: DecisionSummary) -> list[Block]:
         Heading(labels.when(decision), 4),
         Paragraph(f"{summary.made} decided here; {summary.matched} ({labels.percent(summary.matched, summary.made)}) "
                   f"chose as history did: {labels.historical_label(decision)}."),
-        Table(("Choice", "Students", "Share", "History"), tuple(
-            (choice.label, str(summary.counts[choice.id]), labels.percent(summary.counts[choice.id], summary.made),
-             _history_mark(decision, choice.id)) for choice in decision.choices)),
     ]
+    if labels.what_happened(decision):  # told here once; the student pages of a class report point here
+        blocks.append(Paragraph(labels.what_happened(decision), lead="What happened"))
+    blocks.append(Table(("Choice", "Students", "Share", "History"), tuple(
+        (choice.label, str(summary.counts[choice.id]), labels.percent(summary.counts[choice.id], summary.made),
+         _history_mark(decision, choice.id)) for choice in decision.choices)))
     reasons = tuple((labels.choice_label(decision, choice), player, reason)
                     for choice, items in summary.reasons.items() for player, reason in items)
     if reasons:
@@ -154,17 +163,15 @@ def _student_section(phrases: Phrases, game: GameRecord, with_questions: bool) -
     blocks += [Paragraph(note, lead="Note") for note in game.notes]
     if not group.current:
         blocks.append(Paragraph(labels.version_note(group.version), lead="Version"))
-    blocks += [DECISIONS_HEADING, _decisions_table(phrases, game)]
+    blocks += [DECISIONS_HEADING, *phrases.told_elsewhere, _decisions_table(phrases, game)]
     blocks += _meters(phrases, game)
-    blocks += [EVIDENCE_HEADING, _evidence(phrases, game)]
+    blocks += [EVIDENCE_HEADING, *phrases.told_elsewhere, _evidence(phrases, game)]
     if with_questions:
         blocks += _questions(group)
     return Section(tuple(blocks), "student")
 
 
 DECISIONS_HEADING = Heading("Your decisions beside history", 3)
-DECISIONS_HEADERS = ("Date", "Decision", "Your choice", "Your reason", "Confidence", "History's choice",
-                     "What happened", "Same as history?")
 METERS_HEADING = Heading("Meters: your game beside history", 3)
 EVIDENCE_HEADING = Heading(f"Evidence: {labels.ESSAY_QUESTION}", 3)
 
@@ -174,7 +181,7 @@ def _decisions_table(phrases: Phrases, game: GameRecord) -> Table:
     for step in game.steps:
         before, after = phrases.decision_row(step.node, step.choice, step.matches_history)
         rows.append((before, step.reason or ABSENT, ABSENT if step.confidence is None else str(step.confidence), after))
-    return Table(DECISIONS_HEADERS, tuple(rows))
+    return Table(phrases.decisions_headers, tuple(rows))
 
 
 def _meters(phrases: Phrases, game: GameRecord) -> list[Block]:

@@ -14,12 +14,22 @@ from typing import Literal, Union
 class Heading:
     text: str
     level: int                              # 1 for the document, 2 a section, 3 and 4 inside one
+    anchor: str = ""                        # an id a Reference can point to (letters, digits and hyphens)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     lead: str = ""                          # a few words shown in bold before the text
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A pointer to what is told once elsewhere in the same report: a link in HTML, plain text in Markdown."""
+
+    text: str
+    target: str                             # the words that link
+    anchor: str                             # the Heading's anchor
 
 
 Cells = tuple[str, ...]
@@ -62,7 +72,7 @@ class Chart:
     series: tuple[Series, ...]
 
 
-Block = Union[Heading, Paragraph, Table, Items, Chart]
+Block = Union[Heading, Paragraph, Reference, Table, Items, Chart]
 
 
 @dataclass(frozen=True)

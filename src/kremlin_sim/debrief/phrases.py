@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from ..scenario.model import Decision
 from . import labels
-from .document import Cells, Paragraph, Row
+from .document import Cells, Paragraph, Reference, Row
 from .labels import ABSENT
 from .model import GameRecord, Group
 
@@ -22,8 +22,13 @@ Line = tuple[int | None, ...]              # a chart line: one value per x posit
 
 
 class Phrases:
-    def __init__(self, group: Group) -> None:
+    def __init__(self, group: Group, told_in: str = "") -> None:
+        """`told_in`: the anchor of the class part that tells what happened at each decision point; the student
+        pages then point there instead of repeating it (the student report, with no class part, tells it)."""
         self.group = group
+        self.told_in = told_in
+        told = Reference("What happened at each decision point is told once, in the class part:", "Decisions", told_in)
+        self.told_elsewhere: tuple[Reference, ...] = (told,) if told_in else ()
         scenario = group.scenario
         self.decisions = scenario.decisions
         self.meter_ids = tuple(meter.id for meter in scenario.meters)
@@ -37,8 +42,10 @@ class Phrases:
         self.meters_headers: Cells = ("After",) + tuple(
             f"{meter.label}: {side}" for meter in scenario.meters for side in ("you", "history"))
         self.start_row = self._meters_cells("the start", self.start_values, self.start_values)
-        self.evidence_headers: Cells = ("Date", "Event", "What happened", f"{self.tension.label} in history",
-                                      "What you did instead")
+        self.decisions_headers: Cells = ("Date", "Decision", "Your choice", "Your reason", "Confidence",
+                                       "History's choice", *self._told("What happened"), "Same as history?")
+        self.evidence_headers: Cells = ("Date", "Event", *self._told("What happened"),
+                                      f"{self.tension.label} in history", "What you did instead")
         self.evidence_rows = tuple((point, self._evidence_row(point.node, point.meters_before, point.meters_after))
                                    for point in group.history)
         self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells]] = {}
@@ -59,7 +66,7 @@ class Phrases:
             decision = self.decision(node)
             row = self._decision_rows[key] = (
                 (decision.date, decision.title, labels.choice_label(decision, choice)),
-                (labels.historical_label(decision), labels.what_happened(decision) or ABSENT,
+                (labels.historical_label(decision), *self._told(labels.what_happened(decision) or ABSENT),
                  labels.matched_word(matches)))
         return row
 
@@ -95,8 +102,13 @@ class Phrases:
 
     def _evidence_row(self, node: str, before: dict[str, int], after: dict[str, int]) -> Cells:
         decision, meter = self.decision(node), self.tension.id
-        return (decision.date, decision.title, labels.what_happened(decision) or labels.historical_label(decision),
+        return (decision.date, decision.title,
+                *self._told(labels.what_happened(decision) or labels.historical_label(decision)),
                 labels.change(before[meter], after[meter]))
+
+    def _told(self, what_happened: str) -> Cells:
+        """The "what happened" cell, or none where the class part tells it."""
+        return () if self.told_in else (what_happened,)
 
     def instead(self, node: str, choice: str, before: int, after: int) -> str:
         """What a student who left history's path did here, with its effect on tension (before and after)."""

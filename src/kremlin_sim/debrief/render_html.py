@@ -1,7 +1,8 @@
 """The report as one self-contained, printable HTML file.
 
-No scripts, fonts, images or links to fetch: it works offline, and a
-Content-Security-Policy forbids loading anything even if text slipped through.
+No scripts, fonts, images or links to fetch (the only links point within the
+page): it works offline, and a Content-Security-Policy forbids loading
+anything even if text slipped through.
 All text is escaped with `html.escape(..., quote=True)`; newlines are kept
 by CSS (`white-space: pre-line`), not by inserting tags.
 """
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from . import svg
 from .content import build
-from .document import Block, Cells, Chart, Document, Heading, Items, Paragraph, Table
+from .document import Block, Cells, Chart, Document, Heading, Items, Paragraph, Reference, Table
 from .model import ClassRecord
 from .svg import e
 
@@ -39,6 +40,7 @@ svg .range { stroke-width: 1.5; opacity: .55; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   figure, svg { break-inside: avoid; page-break-inside: avoid; }
   th { background: none; }
+  a { color: inherit; text-decoration: none; }
 }
 """
 
@@ -71,10 +73,13 @@ def _block(block: Block, out: list[str]) -> None:
     if isinstance(block, Table):
         _table(block, out)
     elif isinstance(block, Heading):
-        out.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
+        anchor = f' id="{e(block.anchor)}"' if block.anchor else ""
+        out.append(f"<h{block.level}{anchor}>{e(block.text)}</h{block.level}>")
     elif isinstance(block, Paragraph):
         lead = f"<strong>{e(block.lead)}:</strong> " if block.lead else ""
         out.append(f"<p>{lead}{e(block.text)}</p>")
+    elif isinstance(block, Reference):
+        out.append(f'<p>{e(block.text)} <a href="#{e(block.anchor)}">{e(block.target)}</a></p>')
     elif isinstance(block, Items):
         tag = "ol" if block.ordered else "ul"
         out.append(f"<{tag}>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + f"</{tag}>")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .content import build
-from .document import Block, Chart, Document, Heading, Items, Paragraph, Section, Table, cells
+from .document import Block, Chart, Document, Heading, Items, Paragraph, Reference, Section, Table, cells
 from .model import ClassRecord
 
 ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -50,6 +50,8 @@ def _block(block: Block) -> str:
         return "#" * block.level + " " + text(block.text)
     if isinstance(block, Paragraph):
         return (f"**{text(block.lead)}:** " if block.lead else "") + text(block.text)
+    if isinstance(block, Reference):
+        return f"{text(block.text)} {text(block.target)}"
     if isinstance(block, Table):
         lines = [_row(block.headers), "|" + " --- |" * len(block.headers)]
         lines += [_row(cells(row)) for row in block.rows]
