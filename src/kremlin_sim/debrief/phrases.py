@@ -49,7 +49,12 @@ class Phrases:
         self.evidence_rows = tuple((point, self._evidence_row(point.node, point.meters_before, point.meters_after))
                                    for point in group.history)
         self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells]] = {}
-        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], Cells] = {}
+        # Each decision point: its id, date, history's meters after it (None off history's path), and tension.
+        self._meter_points = tuple(
+            (d.id, d.date, self.history_meters.get(d.id),
+             self.history_meters[d.id][self.tension_index] if d.id in self.history_meters else None, d)
+            for d in scenario.decisions)
+        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[Row, int | None]] = {}
         self._instead: dict[tuple[str, str, int, int], str] = {}
         self._outcomes: dict[tuple[str | None, str], tuple[Paragraph, ...]] = {}
         # A student's meters in the scenario's order, read in one call.
@@ -73,26 +78,27 @@ class Phrases:
     def meters(self, game: GameRecord) -> tuple[Cells, Line, Line, tuple[Row, ...]]:
         """The student's meters beside history's after each decision point either reached: the chart's x labels,
         its two lines of tension, and the table's rows (each meter, yours then history's)."""
-        first, history, values, tension = game.first_steps, self.history_meters, self._values, self.tension_index
-        start = self.start_values
-        dates: list[str] = ["Start"]
-        yours: list[int | None] = [start[tension]]
-        theirs_line: list[int | None] = [start[tension]]
-        rows: list[Row] = [(self.start_row,)]
-        for decision in self.decisions:
-            step, theirs = first.get(decision.id), history.get(decision.id)
-            if step is None and theirs is None:
+        first, values, made = game.first_steps, self._values, self._meters_rows
+        dates, yours, theirs, rows = self._meters_start()
+        for node, date, history, history_tension, decision in self._meter_points:
+            step = first.get(node)
+            if step is None and history is None:
                 continue
             mine = values(step.meters_after) if step is not None else None
-            dates.append(decision.date)
-            yours.append(mine[tension] if mine else None)
-            theirs_line.append(theirs[tension] if theirs else None)
-            key = (decision.id, mine)  # history is fixed per decision point
-            row = self._meters_rows.get(key)
+            key = (node, mine)  # history is fixed per decision point
+            row = made.get(key)
             if row is None:
-                row = self._meters_rows[key] = self._meters_cells(labels.when(decision), mine, theirs)
-            rows.append((row,))
-        return tuple(dates), tuple(yours), tuple(theirs_line), tuple(rows)
+                row = made[key] = ((self._meters_cells(labels.when(decision), mine, history),),
+                                   mine[self.tension_index] if mine else None)
+            rows.append(row[0])
+            yours.append(row[1])
+            dates.append(date)
+            theirs.append(history_tension)
+        return tuple(dates), tuple(yours), tuple(theirs), tuple(rows)
+
+    def _meters_start(self) -> tuple[list[str], list[int | None], list[int | None], list[Row]]:
+        start = self.start_values[self.tension_index]
+        return ["Start"], [start], [start], [(self.start_row,)]
 
     def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
         count = len(self.meter_ids)

@@ -90,12 +90,14 @@ def _block(block: Block, out: list[str]) -> None:
 
 
 def _table(table: Table, out: list[str]) -> None:
-    out.append(_head(table.headers))
+    append = out.append
+    append(_head(table.headers))
     for row in table.rows:
-        out.append("<tr>")
-        out += [_run(item) if type(item) is tuple else _cell(item) for item in row]
-        out.append("</tr>")
-    out.append("</tbody></table>")
+        append("<tr>")
+        for item in row:
+            append(_run(item) if type(item) is tuple else _cell(item))
+        append("</tr>")
+    append("</tbody></table>")
 
 
 @lru_cache(maxsize=256)
