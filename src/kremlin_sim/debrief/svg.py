@@ -95,17 +95,25 @@ def _series(series: Series, number: int, frame: Frame, label_y: float | None) ->
     run: list[str] = []
     points = [(i, v) for i, v in enumerate(series.values) if v is not None]
     for position, (i, value) in enumerate(points):
-        run.append(f"{frame.x(i):.1f},{frame.y(value):.1f}")
+        where, marker = _point(frame, i, value, number)
+        run.append(where)
         if position + 1 == len(points) or points[position + 1][0] != i + 1:
             out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2.5"{DASHES[series.dash]} '
                        f'points="{" ".join(run)}"/>')
             run = []
-        out.append(_marker(frame.x(i), frame.y(value), number, colour))
+        out.append(marker)
     if label_y is not None:
         out.append(f'<text class="end" x="{frame.x(points[-1][0]) + 8:.1f}" y="{label_y:.1f}">'
                    f"{e(_short(series.label))}</text>")
     out.append("</g>")
     return "".join(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _point(frame: Frame, i: int, value: float, number: int) -> tuple[str, str]:
+    """A point of a line, as polyline coordinates and its marker: a class's lines share most of their points."""
+    x, y = frame.x(i), frame.y(value)
+    return f"{x:.1f},{y:.1f}", _marker(x, y, number, COLOURS[number % len(COLOURS)])
 
 
 def _marker(cx: float, cy: float, number: int, colour: str) -> str:
