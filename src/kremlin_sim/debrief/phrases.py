@@ -30,18 +30,17 @@ class Phrases:
         told = Reference("What happened at each decision point is told once, in the class part:", "Decisions", told_in)
         self.told_elsewhere: tuple[Reference, ...] = (told,) if told_in else ()
         scenario = group.scenario
-        self.decisions = scenario.decisions
         self.meter_ids = tuple(meter.id for meter in scenario.meters)
         self.tension = scenario.meter_by_id[group.tension_meter]
         self.tension_index = self.meter_ids.index(self.tension.id)
         self.your_chart_title = f"{self.tension.label}: your game beside history"
         start = scenario.start_meters()
-        self.start_values = tuple(start[m] for m in self.meter_ids)
-        self.history_meters = {point.node: tuple(point.meters_after[m] for m in self.meter_ids)
-                               for point in reversed(group.history)}  # the first visit wins, as in Group.history_at
+        self._start_values = tuple(start[m] for m in self.meter_ids)
+        history = {point.node: tuple(point.meters_after[m] for m in self.meter_ids)
+                   for point in reversed(group.history)}  # the first visit wins, as in Group.history_at
         self.meters_headers: Cells = ("After",) + tuple(
             f"{meter.label}: {side}" for meter in scenario.meters for side in ("you", "history"))
-        self.start_row = self._meters_cells("the start", self.start_values, self.start_values)
+        self._start_row = self._meters_cells("the start", self._start_values, self._start_values)
         self.decisions_headers: Cells = ("Date", "Decision", "Your choice", "Your reason", "Confidence",
                                        "History's choice", *self._told("What happened"), "Same as history?")
         self.evidence_headers: Cells = ("Date", "Event", *self._told("What happened"),
@@ -49,10 +48,10 @@ class Phrases:
         self.evidence_rows = tuple((point, self._evidence_row(point.node, point.meters_before, point.meters_after))
                                    for point in group.history)
         self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells]] = {}
-        # Each decision point: its id, date, history's meters after it (None off history's path), and tension.
+        # Each decision point, in order: its id, date, history's meters and tension after it (None off
+        # history's path), and the decision.
         self._meter_points = tuple(
-            (d.id, d.date, self.history_meters.get(d.id),
-             self.history_meters[d.id][self.tension_index] if d.id in self.history_meters else None, d)
+            (d.id, d.date, history.get(d.id), history[d.id][self.tension_index] if d.id in history else None, d)
             for d in scenario.decisions)
         self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[Row, int | None]] = {}
         self._instead: dict[tuple[str, str, int, int], str] = {}
@@ -97,8 +96,8 @@ class Phrases:
         return tuple(dates), tuple(yours), tuple(theirs), tuple(rows)
 
     def _meters_start(self) -> tuple[list[str], list[int | None], list[int | None], list[Row]]:
-        start = self.start_values[self.tension_index]
-        return ["Start"], [start], [start], [(self.start_row,)]
+        start = self._start_values[self.tension_index]
+        return ["Start"], [start], [start], [(self._start_row,)]
 
     def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
         count = len(self.meter_ids)
