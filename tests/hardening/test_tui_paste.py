@@ -26,7 +26,6 @@ from tui.conftest import Driver, screen_text
 
 # clear the screen, set the window title (OSC 0, ended by BEL), markup, a right-to-left override, a NUL
 HOSTILE = "A\x1b[2J\x1b]0;owned\x07[bold red]B[/]\u202eC\x00D"
-SHOWN = ("\\x1b[2J", "\\x1b]0;owned\\x07", "[bold red]B[/]", "\\u202eC\\x00D")
 
 
 async def paste(driver: Driver, text: str) -> None:
