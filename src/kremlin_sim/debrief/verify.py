@@ -20,6 +20,7 @@ from ..scenario.model import Scenario
 
 # The fields of a step record the check compares, read in one call (a missing field raises KeyError).
 CHECKED = itemgetter("node", "choice", "meters_before", "meters_after", "next", "historical_choice", "matches_history")
+UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Verifier:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.rules = Rules(scenario)
-        self._memo: dict[tuple[State, str], tuple[State, list[Any]] | None] = {}
+        self._memo: dict[tuple[State, str], tuple[State, tuple[Any, ...]] | None] = {}
 
     def check(self, log: SaveLog) -> Result:
         """Problems other than a changed scenario version (the caller decides about that)."""
@@ -50,28 +51,24 @@ class Verifier:
         state = self.rules.initial()
         memo = self._memo
         for record in log.steps:
+            choice = record.get("choice")
+            if not isinstance(choice, str):
+                return None
+            key = (state, choice)
+            expected = memo.get(key, UNSEEN)
+            if expected is UNSEEN:
+                expected = memo[key] = self._apply(state, choice)
             try:
-                node, choice, *fields = CHECKED(record)
+                if expected is None or CHECKED(record) != expected[1]:
+                    return None
             except KeyError:  # a field missing: `replay` says which
-                return None
-            if node != state.node:
-                return None
-            key = (state, choice) if isinstance(choice, str) else None
-            expected = memo[key] if key in memo else self._remember(key, state, choice)
-            if expected is None or fields != expected[1]:
                 return None
             state = expected[0]
         if log.end is not None and (self.rules.decision(state) is not None or log.end.get("ending") != state.node):
             return None
         return state
 
-    def _remember(self, key: tuple[State, str] | None, state: State, choice: Any) -> tuple[State, list[Any]] | None:
-        outcome = self._apply(state, choice) if key is not None else None
-        if key is not None:
-            self._memo[key] = outcome
-        return outcome
-
-    def _apply(self, state: State, choice: str) -> tuple[State, list[Any]] | None:
+    def _apply(self, state: State, choice: str) -> tuple[State, tuple[Any, ...]] | None:
         decision = self.rules.decision(state)
         if decision is None:
             return None
@@ -81,5 +78,5 @@ class Verifier:
             return None
         historical = decision.history.choice if decision.history else None
         # exactly what `replay(strict=True)` compares in each step record, in the order of CHECKED
-        return after, [self.rules.meters(state), self.rules.meters(after), after.node, historical,
-                       (choice == historical) if decision.history else None]
+        return after, (state.node, choice, self.rules.meters(state), self.rules.meters(after), after.node, historical,
+                       (choice == historical) if decision.history else None)
