@@ -117,3 +117,29 @@ def test_the_debrief_imports_no_terminal_ui_library():
             "print(loaded); sys.exit(1 if loaded else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_text_that_cannot_be_written_as_utf8_is_shown_not_a_traceback(class_logs, helpers, tmp_path, capsys, fmt):
+    """Lone surrogates: JSON escapes an edited log can hold, and file names that are not UTF-8."""
+    scenario, folder, logs = class_logs
+
+    def edit(path, line, change):  # as \u escapes: a lone surrogate cannot be written as UTF-8
+        records = path.read_text(encoding="utf-8").splitlines()
+        record = json.loads(records[line])
+        change(record)
+        records[line] = json.dumps(record)
+        path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    edit(logs[helpers.real_name(1)], 1, lambda record: record.update(reason="broken \ud800 reason"))
+    edit(logs[helpers.real_name(2)], 0, lambda header: header.update(started="2025-\udcff"))
+    edit(logs[helpers.real_name(3)], 0, lambda header: header["scenario"].update(id="lost-\ud801"))
+    odd_name = folder / "class-\udcff.jsonl"  # the name a folder listing gives a file named with the byte 0xff
+    logs[helpers.real_name(4)].rename(odd_name)
+    target = tmp_path / f"report.{fmt}"
+    assert main(["debrief", str(folder), "--format", fmt, "-o", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "broken \ufffd reason" in text.replace("\\ufffd", "\ufffd")
+    assert "lost-\ufffd" in text.replace("\\ufffd", "\ufffd") or fmt == "md"  # Markdown leaves the excluded list out
+    _, err = capsys.readouterr()
+    assert "Traceback" not in err and "left out" in err
+    assert main(["debrief", str(folder), "--format", fmt]) == 0  # to standard output too

@@ -71,6 +71,15 @@ def _real_path(path: str, folders: dict[str, str]) -> str:
     return os.path.join(folders[folder], name)
 
 
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """Text as a report can write it. A lone surrogate (a JSON escape such as \\ud800 in an edited log, or a file
+    name that is not UTF-8) cannot be encoded, and writing the report would fail: it is shown as U+FFFD."""
+    return text if text.isascii() else SURROGATES.sub("\ufffd", text)
+
+
 def without_path(message: str, path: str) -> str:
     """Engine messages start with the file's path; the report names the file in its own column."""
     if not message.startswith(path):
@@ -184,6 +193,7 @@ def collect(paths: list[str], explicit: str | None = None, anonymise: bool = Fal
     ordered = sorted(groups.values(), key=lambda g: (g.scenario.title, g.scenario.id, not g.current, g.version))
     for group in ordered:
         summarise(group)
+    excluded = [Excluded(shown(item.path), shown(item.reason)) for item in excluded]
     return ClassRecord("student" if len(files) == 1 else "class", ordered, excluded, anonymise)
 
 
@@ -212,8 +222,8 @@ def _game_record(item: Checked, player: str) -> GameRecord:
     log, state = item.log, item.result.state
     ending = state.node if item.scenario.ending(state.node) else None
     return GameRecord(
-        path=log.path, player=player, started=_started(log), scenario_id=item.scenario.id,
-        version=str(log.header["scenario"].get("hash")),
+        path=shown(log.path), player=player, started=shown(_started(log)), scenario_id=item.scenario.id,
+        version=shown(str(log.header["scenario"].get("hash"))),
         steps=tuple([_step_record(record) for record in log.steps]),
         position=state.node, ending=ending, notes=item.notes,
     )
@@ -225,7 +235,7 @@ VERIFIED = itemgetter("n", "node", "choice", "historical_choice", "matches_histo
 
 def _step_record(record: dict[str, Any]) -> StepRecord:
     reason, confidence = record.get("reason"), record.get("confidence")
-    return StepRecord(*VERIFIED(record), reason if type(reason) is str else _text(reason),
+    return StepRecord(*VERIFIED(record), reason if type(reason) is str and reason.isascii() else _text(reason),
                       confidence if type(confidence) is int else None)  # not a bool, nor any other value
 
 
@@ -233,4 +243,4 @@ def _text(value: Any) -> str:
     """A reason as text whatever an edited log holds there (replay does not check reasons)."""
     if value is None:
         return ""
-    return value if isinstance(value, str) else repr(value)
+    return shown(value) if isinstance(value, str) else repr(value)
