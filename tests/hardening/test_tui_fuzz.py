@@ -9,7 +9,9 @@ when a key quits it, and every save it wrote must still verify and agree with
 the screen.
 
 Every key costs Pilot about a tenth of a second, so CI runs few, short
-examples; `KREMLIN_SIM_FUZZ_EXAMPLES=200` runs a deeper hunt.
+examples; `KREMLIN_SIM_FUZZ_EXAMPLES=200` runs a deeper hunt. The long seeded
+session sends its keys in bursts instead, which is both quicker and harsher:
+keys arrive while a screen is still changing.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from textual import events
 from kremlin_sim.tui.app import KremlinApp, build_app
 from kremlin_sim.tui.options import AppOptions
 
-from hardening.test_tui_support import assert_saves_verify, campaign, decisions_to_the_end, downloads_in, saved_game
+from hardening.test_tui_support import (
+    assert_saves_verify, campaign, decisions_to_the_end, downloads_in, saved_game, send_burst,
+)
 
 # Keys a student could press; the ones that move the game on are repeated so a random
 # sequence gets through a few decisions rather than staying on the first screen.
@@ -40,8 +44,6 @@ TYPED = "abcxyzЖё 0[]/=@.\\'\"-*&#"
 PASTES = ["\x1b[2J\x1b[31mred", "[bold red]x[/]", "[@click=app.quit]quit[/]", "\u202eevil\u202c", "a\tb\x00c\x07",
           "line one\nline two", "ünïcödé ✓ 漢字 🙂", "x" * 2500]
 START, LARGEST = (80, 24), (250, 80)
-# Below 5 rows Textual's own command palette crashes on PageDown (an xfail in test_tui_terminals.py).
-TINY_ROWS = 5
 STARTS = ("campaign", "last-decision", "title")
 EXAMPLES = int(os.environ.get("KREMLIN_SIM_FUZZ_EXAMPLES", "0"))
 
@@ -56,30 +58,42 @@ def actions() -> st.SearchStrategy[tuple]:
     typed = st.text(TYPED, min_size=1, max_size=8).map(lambda t: ("type", t))
     paste = st.one_of(st.sampled_from(PASTES), st.text(max_size=80)).map(lambda t: ("paste", t))
     resize = st.tuples(st.integers(40, LARGEST[0]), st.integers(12, LARGEST[1])).map(lambda s: ("resize", *s))
-    tiny = st.tuples(st.integers(1, 39), st.integers(TINY_ROWS, 11)).map(lambda s: ("resize", *s))  # too small
+    tiny = st.tuples(st.integers(1, 39), st.integers(1, 11)).map(lambda s: ("resize", *s))  # too small
     kinds = {"key": key, "type": typed, "paste": paste, "resize": resize, "tiny": tiny}
     weights = ["key"] * 14 + ["type", "paste", "resize", "resize", "tiny"]
     return st.sampled_from(weights).flatmap(kinds.__getitem__)
 
 
-def long_sequence(seed: int, length: int) -> list[tuple]:
-    """The same mix as `actions()`, from a seeded generator: one long session, the same every run."""
+def long_sequence(seed: int, length: int) -> list[tuple | list[tuple]]:
+    """The same mix as `actions()` from a seeded generator, the same every run, in bursts: the keys
+    of a burst arrive together, before the app has handled the first (a fast typist, key repeat,
+    keys pressed while a screen is changing). A resize ends a burst."""
     rng = random.Random(seed)
-    out: list[tuple] = []
-    while len(out) < length:
+    steps: list[tuple | list[tuple]] = []
+    made = 0
+    while made < length:
         roll = rng.random()
-        if roll < 0.80:
-            key = rng.choice(KEYS)
-            out.append(("key", key if key != "q" else "escape"))  # q would end it on the ending screen
-        elif roll < 0.86:
-            out.append(("type", "".join(rng.choice(TYPED) for _ in range(rng.randint(1, 8)))))
-        elif roll < 0.90:
-            out.append(("paste", rng.choice(PASTES)))
-        elif roll < 0.98:
-            out.append(("resize", rng.randint(40, LARGEST[0]), rng.randint(12, LARGEST[1])))
-        else:
-            out.append(("resize", rng.randint(1, 39), rng.randint(TINY_ROWS, 11)))
-    return out
+        if roll < 0.10:
+            steps.append(("resize", rng.randint(40, LARGEST[0]), rng.randint(12, LARGEST[1])))
+            made += 1
+            continue
+        if roll < 0.12:
+            steps.append(("resize", rng.randint(1, 39), rng.randint(1, 11)))
+            made += 1
+            continue
+        burst = []
+        for _ in range(rng.randint(1, 8)):
+            roll = rng.random()
+            if roll < 0.90:
+                key = rng.choice(KEYS)
+                burst.append(("key", key if key != "q" else "escape"))  # q would end it on the ending screen
+            elif roll < 0.96:
+                burst.append(("type", "".join(rng.choice(TYPED) for _ in range(rng.randint(1, 8)))))
+            else:
+                burst.append(("paste", rng.choice(PASTES)))
+        steps.append(burst)
+        made += len(burst)
+    return steps
 
 
 async def perform(app: KremlinApp, pilot, action: tuple) -> None:
@@ -95,14 +109,18 @@ async def perform(app: KremlinApp, pilot, action: tuple) -> None:
         await pilot.resize_terminal(action[1], action[2])
 
 
-async def replay_actions(options: AppOptions, sequence: list[tuple], finish: str | None,
+async def replay_actions(options: AppOptions, sequence: list, finish: str | None,
                          visited: set[str]) -> KremlinApp:
     """Run the app and press everything, stopping when a key quits it; `finish` is pressed last.
+    An action is pressed with Pilot, a list of actions is sent as one burst.
     `visited` collects the names of the screens the actions reached."""
     app = build_app(options)
     async with app.run_test(size=START) as pilot:
         for number, action in enumerate(sequence):
-            await perform(app, pilot, action)
+            if isinstance(action, list):
+                await send_burst(app, pilot, action)
+            else:
+                await perform(app, pilot, action)
             visited.add(type(app.screen).__name__)
             if app.return_code is not None:
                 tell(f"the app exited after action {number}: {action}")
@@ -114,7 +132,7 @@ async def replay_actions(options: AppOptions, sequence: list[tuple], finish: str
     return app
 
 
-def fuzz(sequence: list[tuple], finish: str | None, start: str) -> set[str]:
+def fuzz(sequence: list, finish: str | None, start: str) -> set[str]:
     """Replay the sequence on a fresh app and saves folder; returns the names of the screens reached."""
     visited: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="tui-fuzz-") as tmp:

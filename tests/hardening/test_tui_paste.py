@@ -1,9 +1,9 @@
 """Pastes of escape sequences, control characters and markup into the name and reason fields.
 
-A terminal delivers a paste as one event with the text as it was copied. What
-the player pasted is kept (the reason goes to the log as pasted), but on every
-screen it is shown as visible escapes and literal brackets: nothing raw reaches
-the terminal and nothing is read as markup.
+A terminal delivers a paste as one event with the text as it was copied. The
+fields turn control characters into spaces as they take the text in, so nothing
+raw reaches the terminal (nor the save log), and markup stays literal brackets:
+nothing pasted is read as markup or acted on.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from textual import events
 from kremlin_sim.engine import read_log
 from kremlin_sim.tui.app import KremlinApp, build_app
 from kremlin_sim.tui.options import AppOptions
-from kremlin_sim.tui.widgets.inputs import printable
 from kremlin_sim.tui.screens.decision import DecisionScreen
 from kremlin_sim.tui.screens.new_game import NewGameScreen
 from kremlin_sim.tui.screens.outcome import OutcomeScreen
 from kremlin_sim.tui.screens.reason import ReasonScreen
 from kremlin_sim.tui.screens.title import TitleScreen
+from kremlin_sim.tui.widgets.inputs import printable
 
 from hardening.test_tui_support import assert_saves_verify, campaign, raw_controls
 from tui.conftest import Driver, screen_text
@@ -60,8 +60,8 @@ async def test_a_pasted_reason_is_saved_without_control_characters(tmp_path):
         await paste(driver, HOSTILE + "\nsecond line")
         await pilot.click("#decide")
         await driver.on(OutcomeScreen)
-        text = flat(app)
         assert not raw_controls(screen_text(app))
+        assert "[bold red]B[/]" in flat(app)
         assert app.return_code is None                 # [@click=...] and friends did nothing
     saved = read_log(app.play.path).steps[0]["reason"]
     assert saved == printable(HOSTILE).strip() and not raw_controls(saved)  # one line: the field keeps the first

@@ -3,17 +3,21 @@
 The driving itself (waiting for a screen, reading the terminal) is the TUI
 tests' own `Driver` in `tests/tui/conftest.py`; what is here is what the
 hardening tests add: the bundled campaign, games prepared through the engine,
-and the check that every save a session left behind still verifies.
+keys sent in bursts, and the check that every save a session left behind still
+verifies.
 """
 
 from __future__ import annotations
 
 import os
+import unicodedata
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 from unittest import mock
+
+from textual import events
 
 from kremlin_sim.engine import Game, Session, find_logs, read_log, replay, scenario_for_log
 from kremlin_sim.scenario import CAMPAIGN, bundled_paths, load_file
@@ -77,6 +81,26 @@ def assert_saves_verify(folder: Path, app: KremlinApp | None = None) -> int:
 def raw_controls(text: str) -> set[str]:
     """Characters that must never reach a terminal raw (line breaks are fine)."""
     return set(text) & CONTROL
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal delivers for a key name or one typed character (as Pilot makes it)."""
+    if len(key) == 1:
+        name = key if key.isalnum() else unicodedata.name(key).lower().replace(" ", "_").replace("-", "_")
+        return events.Key(name, key)
+    return events.Key(key, {"space": " ", "question_mark": "?"}.get(key))
+
+
+async def send_burst(app: KremlinApp, pilot, burst: list[tuple]) -> None:
+    """Keys ("key", name), typing ("type", text) and pastes ("paste", text) sent at once, as a terminal
+    sends what is pressed faster than the app handles it; then wait until the app has handled them."""
+    for kind, text in burst:
+        if kind == "paste":
+            app.post_message(events.Paste(text))
+        else:
+            for key in ([text] if kind == "key" else list(text)):
+                app.post_message(key_event(key))
+    await pilot.pause()
 
 
 @contextmanager

@@ -19,7 +19,6 @@ from kremlin_sim.tui.app import KremlinApp, build_app
 from kremlin_sim.tui.options import DARK, LIGHT, AppOptions
 from kremlin_sim.tui.screens.decision import DecisionScreen
 from kremlin_sim.tui.screens.ending import EndingScreen
-from kremlin_sim.tui.screens.help import HelpScreen
 from kremlin_sim.tui.screens.new_game import NewGameScreen
 from kremlin_sim.tui.screens.outcome import OutcomeScreen
 from kremlin_sim.tui.screens.reason import ReasonScreen
@@ -193,45 +192,6 @@ async def test_the_focus_comes_back_after_the_terminal_was_too_small(tmp_path, s
         await pilot.resize_terminal(80, 24)
         await driver.until(lambda: NOTICE not in driver.text(), "the screen again")
         assert app.focused is not None and app.focused.id == FOCUSED_AT_FIRST[screen_type]
-
-
-# -- crashes found by the key fuzzer (test_tui_fuzz.py) ------------------------------------------
-
-@pytest.mark.parametrize("start", ["title", "decision"])
-async def test_page_keys_in_a_list_hidden_by_a_tiny_terminal(tmp_path, start):
-    """A list hidden under "too small" keeps the focus when the help above it closes; PageDown
-    there raised KeyError inside Textual's OptionList and ended the app."""
-    options = AppOptions(saves=tmp_path, cursor_blink=False) if start == "title" else \
-        AppOptions(scenario=campaign(), name="Pages", saves=tmp_path, cursor_blink=False)
-    app = build_app(options)
-    async with app.run_test(size=(80, 24)) as pilot:
-        driver = Driver(app, pilot)
-        screen_type = TitleScreen if start == "title" else DecisionScreen
-        await driver.on(screen_type)
-        await pilot.press("down", "f1")
-        await driver.on(HelpScreen)
-        await pilot.resize_terminal(30, 10)
-        await pilot.press("escape")
-        await driver.on(screen_type)
-        await pilot.press("pagedown", "pageup", "pagedown")
-        await pilot.resize_terminal(80, 24)
-        await driver.until(lambda: NOTICE not in driver.text(), "the screen again")
-        await pilot.press("pagedown", "pageup")
-    assert app.return_code in (None, 0)
-
-
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
-    "Textual 8.2.8: the command palette's list raises KeyError on PageDown when the terminal is at "
-    "most 4 rows high (OptionList._move_page before the list has a size); Textual's own screen"))
-async def test_command_palette_page_keys_in_a_four_row_terminal(tmp_path):
-    app = build_app(AppOptions(scenario=campaign(), name="Palette", saves=tmp_path, cursor_blink=False))
-    async with app.run_test(size=(80, 24)) as pilot:
-        driver = Driver(app, pilot)
-        await driver.on(DecisionScreen)
-        await pilot.press("ctrl+p")
-        await pilot.press("down", "down")
-        await pilot.resize_terminal(80, 4)
-        await pilot.press("pagedown")
 
 
 # -- no colour, and both themes -------------------------------------------------------------------

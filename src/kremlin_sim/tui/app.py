@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from ..engine import SaveError
 from ..scenario.model import Scenario
@@ -117,6 +118,15 @@ class KremlinApp(App[int]):
         else:
             self.switch_screen(screen)
 
+    def pop_screen(self) -> AwaitComplete:
+        """Only windows are ever popped; the main screens are switched. Textual 8.2.8 pops whatever
+        is on top when a window that has already closed handles a key queued before it closed (Enter
+        pressed three times in the reason window or the command palette): that took the game screen
+        away, then raised ScreenStackError."""
+        if not isinstance(self.screen, ModalScreen):
+            return AwaitComplete.nothing()
+        return super().pop_screen()
+
     def show_next(self) -> None:
         assert self.play is not None
         if self.play.game.is_over:
@@ -163,6 +173,19 @@ class KremlinApp(App[int]):
             return
         scenario = self.play.scenario if self.play else None
         self.push_screen(HelpScreen(scenario, preview=bool(self.play and self.play.is_preview)))
+
+    def action_command_palette(self) -> None:
+        from .palette import Palette  # Textual's, with a crash mended
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .palette import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
