@@ -1,31 +1,43 @@
-"""Before a new game: the player's name, and (from the title screen) when history is shown."""
+"""Before a new game: the player's name, and (from the title screen) when history is shown.
+
+In a classroom (`play --classroom`, which `serve` passes) the teacher's settings
+are shown, not asked: students in a browser play the game the teacher set up.
+"""
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, RadioButton, RadioSet, Static
 
 from ...scenario.model import Scenario
 from ..options import GameSettings
-from ..text import line, plain
+from ..text import plain
 from ..widgets.inputs import TextInput
-from .base import BaseModal
+from .dialog import FormDialog
 
 REVEALS = (("each", "after each decision"), ("end", "at the end"), ("never", "not at all"))
 
 
-class NewGameScreen(BaseModal):
-    BINDINGS = [Binding("escape", "back", "Back")]
+def settings_sentence(settings: GameSettings) -> str:
+    reveal = dict(REVEALS)[settings.reveal]
+    reasons = "a reason is asked with every decision" if settings.require_reasons else "reasons are optional"
+    return f"Your teacher's settings: what actually happened is shown {reveal}; {reasons}."
 
-    def __init__(self, scenario: Scenario, defaults: GameSettings, *, ask_settings: bool) -> None:
+
+class NewGameScreen(FormDialog):
+    first_field = "name"
+    submit_label, submit_id = "Start", "start"
+
+    def __init__(self, scenario: Scenario, defaults: GameSettings, *, ask_settings: bool,
+                 show_settings: bool = False) -> None:
         super().__init__()
         self.scenario = scenario
         self.defaults = defaults
         self.ask_settings = ask_settings
+        self.show_settings = show_settings and not ask_settings
 
     def body(self) -> Iterable[Widget]:
         with Vertical(id="dialog", classes="dialog"):
@@ -40,32 +52,15 @@ class NewGameScreen(BaseModal):
                     for mode, label in REVEALS:
                         yield RadioButton(label, value=mode == self.defaults.reveal, id=f"reveal-{mode}")
                 yield Checkbox("Ask for a reason with every decision", self.defaults.require_reasons, id="reasons")
+            elif self.show_settings:
+                yield Static(settings_sentence(self.defaults), markup=False, id="teacher-settings")
             yield Static("", id="name-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Start", variant="primary", compact=True, id="start")
-                yield Button("Back", compact=True, id="back")
-
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "start":
-            self.submit()
-        else:
-            self.dismiss(None)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+            yield from self.buttons()
 
     def submit(self) -> None:
-        name = self.query_one("#name", Input).value.strip()
+        name = self.field("name")
         if not name:
-            self.query_one("#name-error", Static).update(line("Type a name or a pseudonym to start."))
+            self.complain("name-error", "Type a name or a pseudonym to start.")
             return
         reveal, reasons = self.defaults.reveal, self.defaults.require_reasons
         if self.ask_settings:
