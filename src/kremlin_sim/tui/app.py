@@ -27,6 +27,8 @@ from .screens.loading import LoadingScreen
 from .text import clean
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from .screens.reason import ReasonResult
     from .screens.title import TitleScreen
 
@@ -53,10 +55,25 @@ class KremlinApp(App[int]):
     def get_default_screen(self) -> Screen:
         return LoadingScreen()  # stays at the bottom of the stack; the main screens switch above it
 
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.web_driver":
+            from .served import ServedDriver  # ends the game when its server has gone
+
+            return ServedDriver
+        return driver
+
     def title_screen(self) -> TitleScreen:
         from .screens.title import TitleScreen
 
-        return TitleScreen(self.options.bundled(), self.options.saves)
+        return TitleScreen(self.offered(), self.options.saves, classroom=self.options.classroom)
+
+    def offered(self) -> dict[str, Path]:
+        """The scenarios a new game can start from; a class served one scenario plays only that one."""
+        scenario = self.options.scenario
+        if self.options.classroom and scenario is not None and scenario.path:
+            return {scenario.id: Path(scenario.path)}
+        return self.options.bundled()
 
     def on_mount(self) -> None:
         if self.options.resume is not None:
@@ -79,7 +96,9 @@ class KremlinApp(App[int]):
         else:
             from .screens.new_game import NewGameScreen
 
-            self.push_screen(NewGameScreen(scenario, self.settings(), ask_settings=ask_settings),
+            classroom = self.options.classroom
+            self.push_screen(NewGameScreen(scenario, self.settings(), ask_settings=ask_settings and not classroom,
+                                           show_settings=classroom),
                              lambda chosen: self.start(scenario, chosen) if chosen else self.back_to_title())
 
     def start(self, scenario: Scenario, chosen: GameSettings) -> None:
