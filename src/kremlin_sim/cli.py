@@ -201,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--saves", help="folder for save logs (default: $KREMLIN_SIM_SAVES or ./saves)")
     play.add_argument("--resume", metavar="SAVE", help="continue a game from its save log")
     play.add_argument("--preview", action="store_true", help="teacher preview: jump anywhere, see exact effects")
+    play.add_argument("--classroom", action="store_true",
+                      help="for serve: players cannot open files or change --reveal/--require-reasons, "
+                           "and find their unfinished games by name")
     play.add_argument("--auto", choices=["history", "random"], help="play a whole game without the screen")
     play.add_argument("--seed", type=int, help="seed for --auto random")
     play.set_defaults(func=cmd_play)

@@ -123,9 +123,11 @@ def test_a_student_who_closed_the_tab_continues_in_a_new_one(browser, tmp_path):
         again = Tab(browser, server.url)
         again.wait_for("pseudonym")
         again.press("Escape")                      # documented: Esc at the name prompt shows the title screen
-        again.wait_for("Continue a game")
-        again.wait_for("Boris")
-        again.press("Tab", "Enter")                # from the scenarios to the saved games; the newest is highlighted
+        again.wait_for("Type the name you played under")
+        again.press("Tab")                         # from the scenarios to the name field
+        again.type("Boris")
+        again.wait_for("1 decision made")          # Boris's game, and only it, is listed
+        again.press("Enter", "Enter")              # from the name to the list; the game is highlighted
         again.wait_for("decision 2")
         decide_first_choice(again)
         [log] = steps_in(saves, 2, again.page, finished=True)

@@ -160,7 +160,7 @@ def test_every_part_of_the_game_command_survives_the_shell(saves, scenario):
     assert command.startswith(program + " ")
     echoed = subprocess.run(["/bin/sh", "-c", "printf '%s\\0'" + command[len(program):]],
                             capture_output=True, check=True).stdout
-    assert echoed.decode().split("\0")[:-1] == ["-m", "kremlin_sim", "play", scenario, "--saves", str(folder),
+    assert echoed.decode().split("\0")[:-1] == ["-m", "kremlin_sim", "play", scenario, "--classroom", "--saves", str(folder),
                                                  "--reveal", "never", "--require-reasons"]
 
 
@@ -168,7 +168,7 @@ def test_the_game_command_saves_to_an_absolute_folder(tmp_path, monkeypatch):
     from kremlin_sim.serve.server import game_command
     monkeypatch.chdir(tmp_path)
     words = shlex.split(game_command(None, Path("saves"), "each", False))
-    assert words[4:] == ["play", "--saves", str(tmp_path / "saves"), "--reveal", "each"]
+    assert words[4:] == ["play", "--classroom", "--saves", str(tmp_path / "saves"), "--reveal", "each"]
 
 
 # -- the page -------------------------------------------------------------------------------------

@@ -80,8 +80,8 @@ def banner(plan: Plan, port: int, find_lan: Callable[[], str | None] = lan_addre
     if plan.scenario:
         lines = [f'kremlin-sim serve: "{safe_text(plan.scenario.title, 100)}", {settings}']
     else:
-        lines = [f"kremlin-sim serve: the title screen (every bundled scenario); new games start with "
-                 f"{settings}, which students can change"]
+        lines = [f"kremlin-sim serve: the title screen (every bundled scenario); every game is played with "
+                 f"{settings}"]
     listening = Listening(plan.listening.host, port)
     address = student_url(listening, find_lan)
     if listening.local_only:

@@ -28,13 +28,15 @@ TEMPLATES = Path(__file__).parent / "templates"
 def game_command(scenario: str | None, saves: Path, reveal: str, require_reasons: bool) -> str:
     """The shell command one browser tab runs: `python -m kremlin_sim play …`.
 
-    The saves folder is absolute so every tab saves into the teacher's folder.
+    The saves folder is absolute so every tab saves into the teacher's folder;
+    `--classroom` keeps students from opening files on the teacher's computer or
+    changing the teacher's settings.
     On POSIX, `exec` lets the shell give way to Python: one process per game, not two.
     """
     parts = [sys.executable, "-m", "kremlin_sim", "play"]
     if scenario:
         parts.append(scenario)
-    parts += ["--saves", str(saves.absolute()), "--reveal", reveal]
+    parts += ["--classroom", "--saves", str(saves.absolute()), "--reveal", reveal]
     if require_reasons:
         parts.append("--require-reasons")
     if os.name == "nt":  # cmd.exe has neither exec nor POSIX quoting

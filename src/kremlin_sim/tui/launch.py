@@ -28,6 +28,7 @@ def options_from_args(args: argparse.Namespace) -> AppOptions:
         saves=saves_dir(getattr(args, "saves", None)),
         resume=Path(args.resume) if getattr(args, "resume", None) else None,
         preview=bool(getattr(args, "preview", False)),
+        classroom=bool(getattr(args, "classroom", False)),
     )
 
 

@@ -35,6 +35,7 @@ class AppOptions:
     saves: Path = Path("saves")
     resume: Path | None = None             # a save log to continue
     preview: bool = False                  # teacher preview: jump anywhere, exact effects, not saved
+    classroom: bool = False                # served to browsers: no files, the teacher's settings, games by name
     theme: str = DARK
     cursor_blink: bool = True              # tests and snapshots turn it off
     bundled: Callable[[], dict[str, Path]] = field(default=_bundled)  # scenarios offered on the title screen

@@ -2,6 +2,11 @@
 
 Nothing is parsed before the first paint: scenario titles and the saves are
 read in worker threads after mount, and the lists fill in when they arrive.
+
+In a classroom (a browser tab served by the teacher's computer) a student
+cannot open files, which would probe the teacher's disk, and finds their own
+unfinished games by typing the name they played under, rather than seeing the
+whole class's games.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from ...scenario import CAMPAIGN, LoadResult, load_file
 from ..saves import SavedGame, unfinished_games
 from ..text import clean, line, plain
 from ..widgets.footer import KeysFooter
+from ..widgets.inputs import TextInput
 from ..widgets.option_list import OptionList
 from .base import BaseScreen
 from .message import MessageScreen
@@ -49,14 +55,21 @@ def saved_prompt(game: SavedGame) -> Content:
                 (f"{decisions} · {game.date} UTC", "italic"))
 
 
+def same_name(name: str) -> str:
+    """Names compared as people type them: case and spacing aside."""
+    return " ".join(name.split()).casefold()
+
+
 class TitleScreen(BaseScreen):
     BINDINGS = [Binding("o", "open_file", "Open a file")]
 
-    def __init__(self, bundled: dict[str, Path], saves: Path) -> None:
+    def __init__(self, bundled: dict[str, Path], saves: Path, *, classroom: bool = False) -> None:
         super().__init__()
         self.bundled = dict(sorted(bundled.items(), key=lambda item: item[0] != CAMPAIGN))  # the campaign first
         self.saves = saves
+        self.classroom = classroom
         self.results: dict[str, LoadResult] = {}
+        self.games: list[SavedGame] = []
 
     def body(self) -> Iterable[Widget]:
         yield Static(BANNER, markup=False, id="banner")
@@ -65,11 +78,14 @@ class TitleScreen(BaseScreen):
             with Vertical(id="new-game-box") as box:
                 box.border_title = "New game"
                 options = [Option(scenario_prompt(sid, None), id=sid) for sid in self.bundled]
-                options.append(Option(line(("Open a scenario file…", "bold"), "  (o)"), id=OPEN))
+                if not self.classroom:
+                    options.append(Option(line(("Open a scenario file…", "bold"), "  (o)"), id=OPEN))
                 yield OptionList(*options, id="scenarios")
             with Vertical(id="continue-box") as box:
                 box.border_title = "Continue a game"
                 yield Static("Looking for saved games…", markup=False, id="saves-note")
+                if self.classroom:
+                    yield TextInput(placeholder="the name you played under", max_length=60, id="find-name")
                 yield OptionList(id="saves-list")
         yield KeysFooter()
 
@@ -79,6 +95,9 @@ class TitleScreen(BaseScreen):
         self.query_one("#saves-list", OptionList).display = False
         self.load_titles()
         self.load_saves()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.classroom and action == "open_file")
 
     # -- filling the lists in the background ------------------------------------------------------
     @work(thread=True, group="title")
@@ -97,15 +116,39 @@ class TitleScreen(BaseScreen):
         self.app.call_from_thread(self.show_saves, games)
 
     def show_saves(self, games: list[SavedGame]) -> None:
-        listing = self.query_one("#saves-list", OptionList)
+        self.games = games
         note = self.query_one("#saves-note", Static)
-        if not games:
+        if self.classroom:
+            note.update(line("Type the name you played under to find your game:"))
+            self.list_games(self.named(self.query_one("#find-name", Input).value))
+        elif not games:
             note.update(line(f"No unfinished games in {clean(self.saves)}."))
-            return
-        note.update(line(f"In {clean(self.saves)}; choose one to continue it:"))
+        else:
+            note.update(line(f"In {clean(self.saves)}; choose one to continue it:"))
+            self.list_games(games)
+
+    def list_games(self, games: list[SavedGame]) -> None:
+        listing = self.query_one("#saves-list", OptionList)
+        listing.clear_options()
         listing.add_options(Option(saved_prompt(game), id=f"{RESUME}{game.path}") for game in games)
-        listing.highlighted = 0
-        listing.display = True
+        listing.highlighted = 0 if games else None
+        listing.display = bool(games)
+
+    def named(self, typed: str) -> list[SavedGame]:
+        wanted = same_name(typed)
+        return [game for game in self.games if wanted and same_name(game.player) == wanted]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.list_games(self.named(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        listing = self.query_one("#saves-list", OptionList)
+        if listing.option_count:
+            listing.focus()
+        elif event.value.strip():
+            self.notify("No unfinished game under that name in this class's saves.", markup=False)
 
     # -- choosing ---------------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -123,6 +166,8 @@ class TitleScreen(BaseScreen):
                 self.load_path(self.bundled[event.option.id])
 
     def action_open_file(self) -> None:
+        if self.classroom:
+            return
         self.app.push_screen(OpenFileScreen(), lambda path: self.load_path(path) if path else None)
 
     @work(thread=True, group="title")
