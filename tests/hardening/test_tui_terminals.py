@@ -23,6 +23,7 @@ from kremlin_sim.tui.screens.new_game import NewGameScreen
 from kremlin_sim.tui.screens.outcome import OutcomeScreen
 from kremlin_sim.tui.screens.reason import ReasonScreen
 from kremlin_sim.tui.screens.title import TitleScreen
+from kremlin_sim.tui.text import readable_date
 from kremlin_sim.tui.widgets.choices import ChoiceList
 from kremlin_sim.tui.widgets.meters import MeterPanel
 
@@ -80,7 +81,7 @@ async def test_title_screen_at_each_size_starts_the_campaign(tmp_path, size):
         await pilot.press("enter")
         await driver.on(DecisionScreen)
         assert app.play.scenario.id == campaign().id and app.play.player == "Ana"
-        await driver.shows(campaign().decisions[0].date)
+        await driver.shows(readable_date(campaign().decisions[0].date))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
@@ -93,7 +94,7 @@ async def test_decision_outcome_and_ending_at_each_size(tmp_path, size):
         await driver.on(DecisionScreen)
         decision = app.play.game.decision
         text = driver.text()
-        assert NOTICE not in text and decision.date in text and "1-9 Choose" in text
+        assert NOTICE not in text and readable_date(decision.date) in text and "1-9 Choose" in text
         assert_meters_readable(app)
         pick = historical_pick(app.play.game)
         number = next(o.number for o in app.play.game.options() if o.choice.id == pick)

@@ -251,7 +251,8 @@ def quit_message(play: Play | None) -> str:
     path = shlex.quote(clean(play.path))
     if play.game.is_over:
         return f"Your game is saved in {clean(play.path)}.\nTo make a report: kremlin-sim debrief {path}"
-    return (f"Your game is saved in {clean(play.path)} ({play.decisions_made} decisions).\n"
+    made = play.decisions_made
+    return (f"Your game is saved in {clean(play.path)} ({made} decision{'' if made == 1 else 's'}).\n"
             f"To continue it: kremlin-sim play --resume {path}")
 
 

@@ -46,6 +46,19 @@ def line(*parts: object) -> Content:
     return Content.assemble(*pieces)
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def readable_date(date: str) -> str:
+    """A decision point's date (YYYY, YYYY-MM or YYYY-MM-DD) as people write it: 19 March 1953."""
+    parts = date.split("-")
+    if len(parts) == 1 or not all(part.isdigit() for part in parts) or not 1 <= int(parts[1]) <= 12:
+        return clean(date)
+    month_year = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return f"{int(parts[2])} {month_year}" if len(parts) == 3 else month_year
+
+
 def lines(rows: list[Content]) -> Content:
     return Content("\n").join(rows)
 

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
 from ...engine import RuleError
-from ..text import line, lines, plain
+from ..text import line, lines, plain, readable_date
 from ..widgets.changes import effects_preview
 from ..widgets.choices import ChoiceList
 from ..widgets.prose import scenario_markdown
@@ -33,7 +33,7 @@ class DecisionScreen(PlayScreen):
         assert decision is not None
         number = self.play.decisions_made + 1
         with VerticalScroll(id="briefing-scroll"):
-            kicker = line((decision.date, "bold"), f"  ·  decision {number}")
+            kicker = line((readable_date(decision.date), "bold"), f"  ·  decision {number}")
             if self.play.is_preview:
                 kicker = line(kicker, "  ·  ", ("TEACHER PREVIEW", "bold reverse"), "  ", decision.id)
                 if self.play.jumped_note and not self.play.game.steps:

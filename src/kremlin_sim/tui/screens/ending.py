@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ..play import Play
-from ..text import line, plain
+from ..text import line, plain, readable_date
 from ..widgets.debrief_table import DebriefTable
 from ..widgets.footer import KeysFooter
 from ..widgets.history import HistoryPanel
@@ -61,7 +61,7 @@ class EndingScreen(BaseScreen):
                     decision = play.scenario.decision_by_id[step.node]
                     if decision.history is not None:
                         yield HistoryPanel(decision, step.choice, classes="end-history",
-                                           heading=line((decision.date, "bold"), "  ·  ", plain(decision.title, "bold")))
+                                           heading=line((readable_date(decision.date), "bold"), "  ·  ", plain(decision.title, "bold")))
             yield Static(Content.styled("Your save", "bold underline"), classes="heading")
             yield Static(save_note(play), id="save-note")
             with Horizontal(classes="buttons"):

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ..play import Play, Turn
-from ..text import line, plain
+from ..text import line, plain, readable_date
 from ..widgets.changes import changes_content
 from ..widgets.history import HistoryPanel
 from ..widgets.meters import MeterPanel
@@ -46,7 +46,7 @@ class OutcomeScreen(PlayScreen):
         turn = self.turn
         step = turn.step
         with VerticalScroll(id="outcome-scroll"):
-            yield Static(line((turn.decision.date, "bold"), "  ·  ", turn.decision.title), id="kicker")
+            yield Static(line((readable_date(turn.decision.date), "bold"), "  ·  ", turn.decision.title), id="kicker")
             number = next((o.number for o in self.play.game.rules.options(turn.outcome.before)
                            if o.choice.id == turn.choice.id), "")
             yield Static(line("You chose ", (f"{number} ", "bold"), plain(turn.choice.label, "bold")), id="chosen")
