@@ -43,11 +43,25 @@ class SizeAware:
     def body(self) -> Iterable[Widget]:
         return ()
 
+    _focus_to_restore: Widget | None = None
+
     def _size_classes(self) -> None:
         width, height = self.app.size  # type: ignore[attr-defined]
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")  # type: ignore[attr-defined]
+        too_small, was_too_small = width < MIN_WIDTH or height < MIN_HEIGHT, self.has_class("-too-small")  # type: ignore[attr-defined]
+        if too_small and not was_too_small:
+            # Hiding the widgets drops the focus and nothing would give it back: the player could
+            # not type a reason or move in a list until Tab or a click.
+            self._focus_to_restore = self.focused  # type: ignore[attr-defined]
+        self.set_class(too_small, "-too-small")  # type: ignore[attr-defined]
+        if was_too_small and not too_small:
+            self.call_after_refresh(self._restore_focus)  # type: ignore[attr-defined]
         self.set_class(width < NARROW, "-narrow")  # type: ignore[attr-defined]
         self.set_class(height < SHORT, "-short")  # type: ignore[attr-defined]
+
+    def _restore_focus(self) -> None:
+        widget, self._focus_to_restore = self._focus_to_restore, None
+        if widget is not None and widget.is_attached and self.focused is None:  # type: ignore[attr-defined]
+            widget.focus()
 
     def on_mount(self) -> None:
         self._size_classes()
