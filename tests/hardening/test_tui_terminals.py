@@ -115,12 +115,7 @@ async def test_decision_outcome_and_ending_at_each_size(tmp_path, size):
         assert read_log(path).finished
 
 
-@pytest.mark.parametrize("size", [
-    pytest.param((40, 12), marks=pytest.mark.xfail(strict=True, reason=(
-        "TUI layout: at 40×12 the meters (two lines each in a narrow terminal) and the briefing take all "
-        "the rows and the choices are laid out below the last line; numbers still pick, unseen"))),
-    *SIZES[1:],
-], ids=size_id)
+@pytest.mark.parametrize("size", SIZES, ids=size_id)
 async def test_every_choice_can_be_brought_into_view(tmp_path, size):
     """The choices are not only pickable by number but readable: moving down shows each in turn."""
     app = build_app(AppOptions(scenario=campaign(), name="Sizes", saves=tmp_path, cursor_blink=False))

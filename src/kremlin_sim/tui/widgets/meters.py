@@ -22,7 +22,7 @@ def delta_mark(delta: int) -> str:
 
 
 class MeterPanel(Widget):
-    """Wide enough: one line a meter; in a narrow sidebar: label above, bar and number below."""
+    """Wide enough (30 columns): one line a meter; in the sidebar: label above, bar and number below."""
 
     def __init__(self, meters: tuple[Meter, ...], values: dict[str, int], *, deltas: dict[str, int] | None = None,
                  flags: tuple[str, ...] | None = None, id: str | None = None) -> None:
@@ -44,7 +44,7 @@ class MeterPanel(Widget):
         for meter in self.meters:
             value = self.values.get(meter.id, meter.start)
             number = f" {value:>3}{delta_mark(self.deltas.get(meter.id, 0))}"
-            if width >= 40:
+            if width >= 30:  # a narrow terminal gives the meters its whole width: one line each saves rows
                 label_width = min(max(len(m.label) for m in self.meters), width // 2 - 1)
                 label = plain(meter.label).truncate(label_width, ellipsis=True, pad=True)
                 track = max(width - label_width - len(number) - 1, 4)
