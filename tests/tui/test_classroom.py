@@ -86,6 +86,7 @@ async def test_a_class_served_one_scenario_is_offered_only_that_one(options):
     async with app.run_test(size=(80, 24)) as pilot:
         driver = Driver(app, pilot)
         await driver.on(NewGameScreen)
+        await driver.shows("Coming back to a game? Press Esc")
         await pilot.press("escape")
         await driver.on(TitleScreen)
         await driver.shows("decision points")

@@ -54,6 +54,8 @@ class NewGameScreen(FormDialog):
                 yield Checkbox("Ask for a reason with every decision", self.defaults.require_reasons, id="reasons")
             elif self.show_settings:
                 yield Static(settings_sentence(self.defaults), markup=False, id="teacher-settings")
+                yield Static("Coming back to a game? Press Esc and find it under Continue a game.",
+                             markup=False, id="coming-back")
             yield Static("", id="name-error", markup=False)
             yield from self.buttons()
 
