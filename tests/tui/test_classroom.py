@@ -72,6 +72,10 @@ async def test_a_student_finds_only_the_games_played_under_their_name(options, s
         await driver.shows("Type the name you played under")
         assert "Boris" not in driver.text() and "Anna" not in driver.text()
         app.screen.query_one("#find-name").focus()
+        await driver.type("Borya")
+        await driver.shows("No unfinished game under that name.")
+        assert listed_players(app) == []
+        await pilot.press(*["backspace"] * 5)
         await driver.type("anna  petrova")
         await driver.until(lambda: listed_players(app) == ["Anna Petrova"], "Anna Petrova's game alone")
         await pilot.press("enter")               # from the name to the list

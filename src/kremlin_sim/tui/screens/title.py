@@ -86,6 +86,7 @@ class TitleScreen(BaseScreen):
                 yield Static("Looking for saved games…", markup=False, id="saves-note")
                 if self.classroom:
                     yield TextInput(placeholder="the name you played under", max_length=60, id="find-name")
+                    yield Static("", markup=False, id="find-status")
                 yield OptionList(id="saves-list")
         yield KeysFooter()
 
@@ -120,7 +121,7 @@ class TitleScreen(BaseScreen):
         note = self.query_one("#saves-note", Static)
         if self.classroom:
             note.update(line("Type the name you played under to find your game:"))
-            self.list_games(self.named(self.query_one("#find-name", Input).value))
+            self.find(self.query_one("#find-name", Input).value)
         elif not games:
             note.update(line(f"No unfinished games in {clean(self.saves)}."))
         else:
@@ -138,17 +139,21 @@ class TitleScreen(BaseScreen):
         wanted = same_name(typed)
         return [game for game in self.games if wanted and same_name(game.player) == wanted]
 
+    def find(self, typed: str) -> None:
+        found = self.named(typed)
+        self.list_games(found)
+        status = "" if found or not typed.strip() else "No unfinished game under that name."
+        self.query_one("#find-status", Static).update(status)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.list_games(self.named(event.value))
+        self.find(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         listing = self.query_one("#saves-list", OptionList)
         if listing.option_count:
             listing.focus()
-        elif event.value.strip():
-            self.notify("No unfinished game under that name in this class's saves.", markup=False)
 
     # -- choosing ---------------------------------------------------------------------------------
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
