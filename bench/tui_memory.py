@@ -2,6 +2,7 @@
 
     python bench/tui_memory.py             # stages: imports, campaign, first decision, each decision, ending
     python bench/tui_memory.py --trace     # and the top tracemalloc growth between decision 1 and the ending
+    python bench/tui_memory.py --times     # and each key press until the next screen, by kind (ms)
     python bench/tui_memory.py floor       # one floor variant once, for `wait4` (see below)
     python bench/tui_memory.py floors      # the floors against bare_app.py, median of 5, alternating
 
@@ -43,7 +44,7 @@ def report(stage: str) -> None:
     print(f"{stage:<28} rss {rss:6.1f} MiB   hwm {hwm:6.1f} MiB   modules {len(sys.modules):>5}{traced}", flush=True)
 
 
-async def playthrough(trace: bool) -> None:
+async def playthrough(trace: bool, times: dict[str, list[float]]) -> None:
     import tracemalloc
 
     sys.path.insert(0, str(HERE))
@@ -63,6 +64,7 @@ async def playthrough(trace: bool) -> None:
         async with app.run_test(size=(80, 24)) as pilot:
             while not isinstance(app.screen, EndingScreen):
                 screen = app.screen
+                pressed = time.perf_counter()
                 if isinstance(screen, DecisionScreen):
                     decisions += 1
                     report(f"decision {decisions}")
@@ -80,8 +82,13 @@ async def playthrough(trace: bool) -> None:
                     await pilot.press("enter")
                     if screen.shows_history and not revealed:
                         await until(pilot, lambda: screen.revealed)
+                        await pilot.pause()
+                        times.setdefault("reveal", []).append((time.perf_counter() - pressed) * 1000)
                         continue
                 await until(pilot, lambda: app.screen is not screen)
+                await pilot.pause()  # rendered, as tui_probe.py's latency counts it
+                times.setdefault(f"{type(screen).__name__} to {type(app.screen).__name__}", []).append(
+                    (time.perf_counter() - pressed) * 1000)
             await pilot.pause()
             report("ending screen")
             if trace:
@@ -125,8 +132,12 @@ def main() -> int:
             print(f"| {variant} | {ours / 1024:.1f} | {base / 1024:.1f} | {ours / base:.2f}x |", flush=True)
         return 0
     start = time.perf_counter()
-    asyncio.run(playthrough("--trace" in args))
+    times: dict[str, list[float]] = {}
+    asyncio.run(playthrough("--trace" in args, times))
     print(f"{time.perf_counter() - start:.1f} s")
+    if "--times" in args:
+        for kind, values in times.items():
+            print(f"{kind:<32} median {statistics.median(values):5.0f} ms   max {max(values):5.0f} ms   n {len(values)}")
     return 0
 
 
