@@ -21,3 +21,17 @@ def test_core_layer_imports_no_ui(module):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_loading_and_starting_a_game_leaves_openssl_alone(tmp_path):
+    """hashlib and secrets load OpenSSL's digests: 0.6 MiB resident that a game does not need (issue 8, figure 6)."""
+    code = (
+        "import sys\n"
+        "from kremlin_sim.scenario import CAMPAIGN, load_file, resolve\n"
+        "from kremlin_sim.engine import Session\n"
+        "scenario = load_file(resolve(CAMPAIGN)).scenario\n"
+        f"Session.start(scenario, __import__('pathlib').Path({str(tmp_path)!r}), 'Ada')\n"
+        "print(sorted(m for m in ('_hashlib', 'hashlib', 'hmac', 'secrets') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import unicodedata
 from datetime import datetime, timezone
 
@@ -27,7 +27,8 @@ def slug(text: str, limit: int = 32) -> str:
 def save_name(scenario_id: str, player: str, now: datetime | None = None) -> str:
     """Scenario first (never a reserved device name like CON), then player, time and a random tag."""
     now = now or datetime.now(timezone.utc)
-    return f"{slug(scenario_id, 40)}-{slug(player)}-{now:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}.jsonl"
+    # os.urandom as secrets.token_hex does, without importing secrets (and with it hmac and OpenSSL)
+    return f"{slug(scenario_id, 40)}-{slug(player)}-{now:%Y%m%d-%H%M%S}-{os.urandom(3).hex()}.jsonl"
 
 
 def utc_now() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +15,16 @@ from .semantic import check_graph
 from .spec import SCENARIO
 from .structure import StructureChecker
 from .yaml_source import LDict, decode, parse
+
+# CPython's own SHA-256, not hashlib's: hashlib loads OpenSSL (about 0.6 MiB resident,
+# a sixth of what the game adds to bare Textual) for one digest of a small file.
+try:
+    from _sha2 import sha256  # Python 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.10 and 3.11
+    except ImportError:  # built without them: OpenSSL it is
+        from hashlib import sha256
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class LoadResult:
 
 def content_hash(raw: bytes) -> str:
     """A hash of the text with line endings normalised, so a Windows checkout matches."""
-    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()[:16]
+    return sha256(raw.replace(b"\r\n", b"\n")).hexdigest()[:16]
 
 
 @contextmanager

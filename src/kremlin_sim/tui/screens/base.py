@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..collector import collect_after_refresh
 from ..render_cache import release_rendered_lines
 from ..widgets.footer import KeysFooter
 from ..widgets.meters import MeterPanel
@@ -81,7 +82,8 @@ class SizeAware:
 
 
 class BaseScreen(SizeAware, Screen):
-    pass
+    def on_unmount(self) -> None:  # Textual calls SizeAware's too
+        collect_after_refresh(self.app)
 
 
 class BaseModal(SizeAware, ModalScreen):
