@@ -12,15 +12,18 @@ from kremlin_sim.tui.screens.reason import ReasonScreen
 from .conftest import CONTRACT, Driver
 
 
+async def open_window(driver: Driver, *keys: str) -> None:
+    """From the decision screen, press the keys (the last one a choice's number) until the window is up."""
+    await driver.on(DecisionScreen)
+    await driver.pilot.press(*keys)
+    await driver.on(ReasonScreen)
+
+
 async def fresh_window(app_for, number: str, *, theme_toggled: bool) -> tuple[str, str]:
     app = app_for(CONTRACT, require_reasons=True)
     async with app.run_test(size=(80, 24)) as pilot:
         driver = Driver(app, pilot)
-        await driver.on(DecisionScreen)
-        if theme_toggled:
-            await pilot.press("t")
-        await pilot.press(number)
-        await driver.on(ReasonScreen)
+        await open_window(driver, *(["t"] if theme_toggled else []), number)
         return driver.text(), app.export_screenshot(title="reason")
 
 
@@ -28,9 +31,7 @@ async def test_a_window_asked_again_is_blank_and_looks_new(app_for):
     app = app_for(CONTRACT, require_reasons=True)
     async with app.run_test(size=(80, 24)) as pilot:
         driver = Driver(app, pilot)
-        await driver.on(DecisionScreen)
-        await pilot.press("1")
-        await driver.on(ReasonScreen)
+        await open_window(driver, "1")
         first = app.screen
         await pilot.press("enter")
         await driver.shows("Please give a reason and how sure you are")
@@ -38,10 +39,7 @@ async def test_a_window_asked_again_is_blank_and_looks_new(app_for):
         await pilot.press("tab", "right", "4")
         assert first.confidence() == 4
         await pilot.press("escape")
-        await driver.on(DecisionScreen)
-        await pilot.press("t")
-        await pilot.press("2")
-        await driver.on(ReasonScreen)
+        await open_window(driver, "t", "2")
         window = app.screen
         assert window is first  # kept, or this test tests nothing
         assert window.query_one("#reason", Input).value == ""
@@ -55,15 +53,11 @@ async def test_the_kept_window_saves_only_the_new_answer(app_for):
     app = app_for(CONTRACT, require_reasons=True)
     async with app.run_test(size=(80, 24)) as pilot:
         driver = Driver(app, pilot)
-        await driver.on(DecisionScreen)
-        await pilot.press("1")
-        await driver.on(ReasonScreen)
+        await open_window(driver, "1")
         await driver.type("old")
         await pilot.press("tab", "5")
         await pilot.press("escape")
-        await driver.on(DecisionScreen)
-        await pilot.press("1")
-        await driver.on(ReasonScreen)
+        await open_window(driver, "1")
         await driver.type("new")
         await pilot.press("enter")             # the reason typed: on to the rating
         await pilot.click("#decide")
