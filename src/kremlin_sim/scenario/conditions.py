@@ -38,6 +38,11 @@ class Condition:
     def __call__(self, meters: Mapping[str, int], flags: Collection[str]) -> bool:
         return self.test(meters, flags)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # The test is a closure, which pickle cannot store (scenario/cache.py pickles loaded scenarios):
+        # parse the source again, with the meters it names as the only meter ids, as it was checked.
+        return parse_condition, (self.source, self.meters, ())
+
 
 def parse_condition(source: str, meter_ids: Collection[str], flag_ids: Collection[str]) -> Condition:
     """Parse and type-check; raise ConditionError with the offset of the problem.

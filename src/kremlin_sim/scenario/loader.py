@@ -8,13 +8,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .build import Builder
+from .cache import load_remembered
 from .diagnostics import Diagnostic
 from .model import Scenario
-from .semantic import check_graph
-from .spec import SCENARIO
-from .structure import StructureChecker
-from .yaml_source import LDict, decode, parse
 
 # CPython's own SHA-256, not hashlib's: hashlib loads OpenSSL (about 0.6 MiB resident,
 # a sixth of what the game adds to bare Textual) for one digest of a small file.
@@ -70,6 +66,13 @@ def load_text(raw: bytes, path: str) -> LoadResult:
 
 
 def _load_text(raw: bytes, path: str) -> LoadResult:
+    # Here, not at the top: a start that finds its scenario in the cache never needs PyYAML or the checks.
+    from .build import Builder
+    from .semantic import check_graph
+    from .spec import SCENARIO
+    from .structure import StructureChecker
+    from .yaml_source import LDict, decode, parse
+
     text, problems = decode(raw, path)
     if text is None:
         return LoadResult(path, None, tuple(problems))
@@ -105,4 +108,4 @@ def load_file(path: str | os.PathLike[str]) -> LoadResult:
         return LoadResult(shown, None, (Diagnostic("KS001", "no such file", shown),))
     except OSError as exc:
         return LoadResult(shown, None, (Diagnostic("KS001", f"cannot read the file: {exc.strerror or exc}", shown),))
-    return load_text(raw, shown)
+    return load_remembered(path, raw, shown, load_text)

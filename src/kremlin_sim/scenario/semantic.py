@@ -6,9 +6,13 @@ check` goes further and explores every state with real meter values.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .diagnostics import WARNING, Diagnostic
 from .model import Decision, Scenario
-from .yaml_source import Pos
+
+if TYPE_CHECKING:  # the engine imports this module; PyYAML is needed only to load a file
+    from .yaml_source import Pos
 
 
 def destinations(scenario: Scenario, decision: Decision) -> set[str]:

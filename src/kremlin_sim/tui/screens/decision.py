@@ -122,8 +122,8 @@ class DecisionScreen(PlayScreen):
             self.kapp.decide(choice_id, ReasonResult("", None))
             return
         number = next(o.number for o in self.play.game.options() if o.choice.id == choice_id)
-        self.app.push_screen(ReasonScreen(number, choice.label, required=self.play.require_reasons),
-                             lambda result: self.kapp.decide(choice_id, result) if result else None)
+        ReasonScreen.ask(self.app, number, choice.label, required=self.play.require_reasons,
+                         callback=lambda result: self.kapp.decide(choice_id, result) if result else None)
 
     def action_jump(self) -> None:
         self.kapp.action_jump()

@@ -31,6 +31,11 @@ class KeysFooter(Footer):
                      for key, active in screen.active_bindings.items() if active.binding.show or key == palette)
 
     def compose(self) -> ComposeResult:
+        if not self._bindings_ready and self.app.app_focus:
+            # Footer draws nothing the first time and waits for the screen's first bindings signal to
+            # compose again: a second mount and layout of every key before the first paint. The keys
+            # can be read now; when the signal comes and they are the same, nothing is rebuilt.
+            self.set_reactive(Footer._bindings_ready, True)
         if self._bindings_ready:
             self._shown = self.keys_on(self.screen)
         for widget in super().compose():
