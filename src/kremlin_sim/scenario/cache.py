@@ -16,7 +16,6 @@ loading the file as if there were no cache.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .bundled import bundled_dir
+from .digest import sha256
 
 if TYPE_CHECKING:
     from .loader import LoadResult
@@ -39,7 +39,7 @@ def cache_dir() -> Path:
 
 
 def _code_key() -> bytes:
-    digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
+    digest = sha256(repr(sys.version_info[:2]).encode())
     for source in sorted(_PACKAGE.glob("*.py")):
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
@@ -89,8 +89,8 @@ def load_remembered(path: str | os.PathLike[str], raw: bytes, shown: str,
     """`load(raw, shown)`, or the result it gave before for the same bundled file, checker and Python."""
     if not _is_bundled(path) or os.environ.get("KREMLIN_SIM_NO_CACHE"):
         return load(raw, shown)
-    key = hashlib.sha256(_code_key() + hashlib.sha256(raw).digest() + shown.encode()).hexdigest().encode()
-    entry = cache_dir() / (hashlib.sha256(shown.encode()).hexdigest()[:24] + ".pickle")
+    key = sha256(_code_key() + sha256(raw).digest() + shown.encode()).hexdigest().encode()
+    entry = cache_dir() / (sha256(shown.encode()).hexdigest()[:24] + ".pickle")
     result = _read(entry, key)
     if result is None:
         result = load(raw, shown)

@@ -10,17 +10,8 @@ from typing import Iterator
 
 from .cache import load_remembered
 from .diagnostics import Diagnostic
+from .digest import sha256
 from .model import Scenario
-
-# CPython's own SHA-256, not hashlib's: hashlib loads OpenSSL (about 0.6 MiB resident,
-# a sixth of what the game adds to bare Textual) for one digest of a small file.
-try:
-    from _sha2 import sha256  # Python 3.12 and later
-except ImportError:
-    try:
-        from _sha256 import sha256  # Python 3.10 and 3.11
-    except ImportError:  # built without them: OpenSSL it is
-        from hashlib import sha256
 
 
 @dataclass(frozen=True)
