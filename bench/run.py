@@ -79,6 +79,17 @@ def ratio_row(figure: str, ours: float, base: float, limit: float, unit: str = "
     return Row(figure, shown(ours), shown(base), ratio, f"<= {limit}x", ratio <= limit)
 
 
+def compile_like_an_install() -> None:
+    """Bytecode for kremlin_sim, as `pip install` leaves it for a user: the installed copy starts from .pyc
+    files, and so does Textual here. An editable checkout under PYTHONDONTWRITEBYTECODE (set on the project's
+    machines) never gets any, so every start would compile our ~40 modules from source (about 50 ms, ours
+    alone) and the figures would measure the development setup, not the product."""
+    import compileall
+
+    import kremlin_sim
+    compileall.compile_dir(Path(kremlin_sim.__file__).parent, quiet=1)
+
+
 def bench_startup(runs: int) -> list[Row]:
     ours, base = alternate(process(str(HERE / "tui_probe.py"), "startup"), process(str(HERE / "bare_app.py"), "startup"), runs)
     return [ratio_row("1. start-up to first decision (headless)", ours, base, 1.3)]
@@ -203,6 +214,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="measurements of each side (at least 5 for the record)")
     args = parser.parse_args()
     print(machine(), file=sys.stderr)
+    compile_like_an_install()
     rows: list[Row] = []
     for name in args.only or BENCHES:
         print(f"running {name}…", file=sys.stderr)
