@@ -110,7 +110,7 @@ async def test_save_and_quit_from_the_command_palette(tmp_path):
         await driver.shows("Your decisions are already saved")
         await pilot.press("enter")
         await driver.until(lambda: app.return_code is not None, "the app to exit")
-    assert app.return_code == 0 and "(1 decisions)" in app.exit_message
+    assert app.return_code == 0 and "(1 decision)" in app.exit_message
     assert_log_holds(path, 1)
 
 
