@@ -14,7 +14,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .. import __version__
 from .game import Step
@@ -185,29 +185,20 @@ def read_log(path: str | os.PathLike[str]) -> SaveLog:
         if os.path.isdir(path):
             raise SaveError(f"{shown}: this is a folder, not a save log")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_LOG_BYTES + 1)
+            raw = _read_capped(handle)
     except FileNotFoundError:
         raise SaveError(f"{shown}: no such file") from None
     except OSError as exc:
         raise SaveError(f"{shown}: cannot read the file: {exc.strerror or exc}") from None
     if len(raw) > MAX_LOG_BYTES:
         raise SaveError(f"{shown}: too large to be a save log")
-    lines = raw.split(b"\n")
-    torn = lines.pop()  # after the last newline: empty unless the last write was cut short
-    records, offset = [], 0
-    for number, line in enumerate(lines, 1):
-        try:
-            record = json.loads(line.decode("utf-8"))
-            if not isinstance(record, dict):
-                raise ValueError
-        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
-            if number == len(lines) and not torn:
-                torn = line  # a last line that never finished: treat like a torn one
-                break
-            raise SaveError(f"{shown}:{number}: line {number} is not a save log record (edited or damaged)") from None
-        records.append(record)
-        offset += len(line) + 1
-    log = SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=offset)
+    end = raw.rfind(b"\n") + 1
+    torn = raw[end:]  # after the last newline: empty unless the last write was cut short
+    records = _whole_records(raw, end)
+    if records is not None:
+        log = SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=end)
+    else:
+        log, records = _records_line_by_line(shown, raw[:end].split(b"\n")[:-1], torn)
     if not records:
         raise SaveError(f"{shown}: not a kremlin-sim save log (empty or damaged header)")
     header = records[0]
@@ -231,6 +222,66 @@ def read_log(path: str | os.PathLike[str]) -> SaveLog:
         else:
             raise SaveError(f"{shown}:{number}: unknown record type {str(kind)[:20]!r}")
     return log
+
+
+def _read_capped(handle: BinaryIO) -> bytes:
+    """At most MAX_LOG_BYTES + 1 bytes, as `handle.read(MAX_LOG_BYTES + 1)` gives them, without that call's
+    8 MiB buffer per file (about 30 ms over a class of 1,000 logs): ask for the file's size plus one, and read
+    on only if it has grown since (a game still being played) or is not a regular file (a pipe says size 0)."""
+    first = min(os.fstat(handle.fileno()).st_size, MAX_LOG_BYTES) + 1
+    raw = handle.read(first)
+    if len(raw) == first and first <= MAX_LOG_BYTES:
+        raw += handle.read(MAX_LOG_BYTES + 1 - first)
+    return raw
+
+
+# The decoder `json.loads` uses (default settings); its scanner parses one value at a given position.
+_scan = json.JSONDecoder().scan_once
+
+
+def _whole_records(raw: bytes, end: int) -> list[dict[str, Any]] | None:
+    """The records of the complete lines (raw[:end]) when every one is a JSON object exactly as json.loads
+    reads it, else None, for `_records_line_by_line` to find and name the problem.
+
+    Decoding the file once and scanning each line directly costs about half of json.loads per line: a class
+    report reads some 14,000 lines. A line that starts with "{", ends with "}" and scans to its very end is
+    an object that json.loads(line) returns equal; any other line falls back to the exact path."""
+    try:
+        lines = raw[:end].decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    lines.pop()  # empty: raw[:end] ends with a newline, or is empty
+    records = []
+    try:
+        for line in lines:
+            if not (line.startswith("{") and line.endswith("}")):
+                return None
+            record, stop = _scan(line, 0)
+            if stop != len(line):
+                return None
+            records.append(record)
+    except (StopIteration, ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
+        return None
+    return records
+
+
+def _records_line_by_line(shown: str, lines: list[bytes], torn: bytes) -> tuple[SaveLog, list[dict[str, Any]]]:
+    """Each complete line parsed on its own: a damaged line is named, and a last complete line that does not
+    parse is treated like a torn one (its write never finished)."""
+    records, offset = [], 0
+    for number, line in enumerate(lines, 1):
+        try:
+            record = json.loads(line.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
+            if number == len(lines) and not torn:
+                torn = line  # a last line that never finished: treat like a torn one
+                break
+            raise SaveError(f"{shown}:{number}: line {number} is not a save log record (edited or damaged)") from None
+        records.append(record)
+        offset += len(line) + 1
+    return SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=offset), records
 
 
 def find_logs(paths: list[str]) -> list[Path]:

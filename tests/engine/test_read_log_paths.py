@@ -1,0 +1,107 @@
+"""read_log's quick path (whole-file decode, one scan per line) and its exact path (json.loads per line) agree.
+
+The quick path only ever answers when it is sure; these properties hold its
+answer equal to the exact path's for logs damaged in the ways a crash, an
+editor or a stranger's file damages them.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kremlin_sim.engine import SaveError, Session, autoplay, read_log
+from kremlin_sim.engine import savelog
+from kremlin_sim.scenario import load_file
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture
+def log_lines(tmp_path, template_text) -> list[bytes]:
+    path = tmp_path / "porkkala.yaml"
+    path.write_text(template_text, encoding="utf-8")
+    session = Session.start(load_file(path).scenario, tmp_path / "saves", "Ada Ünal", reveal="end")
+    autoplay(session, "history")
+    return session.path.read_bytes().split(b"\n")[:-1]
+
+
+DAMAGE = st.sampled_from([
+    b"", b" ", b"\r", b"\xef\xbb\xbf", b"\xff", b"\xc3", b"[", b"]", b"{", b"}", b",", b"1", b'"', b"\\",
+    b"{}", b"[1]", b"{},{}", b'{"type":"step"', b'"n":2}', b"\xe2\x80\xa8", b"\x00", b"\xe3\x80\x80",
+])
+
+
+@st.composite
+def damaged(draw, lines: list[bytes]) -> bytes:
+    """Real log lines, some cut, joined, split or spliced with bytes that are not JSON or not UTF-8."""
+    pieces = list(lines)
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(pieces) - 1))
+        line = pieces[at]
+        where = draw(st.integers(0, len(line)))
+        how = draw(st.sampled_from(["insert", "cut", "split", "replace"]))
+        if how == "insert":
+            pieces[at] = line[:where] + draw(DAMAGE) + line[where:]
+        elif how == "cut":
+            pieces[at] = line[:where]
+        elif how == "split":
+            pieces[at:at + 1] = [line[:where], line[where:]]
+        else:
+            pieces[at] = draw(DAMAGE)
+    raw = b"\n".join(pieces) + b"\n"
+    if draw(st.booleans()):  # a torn tail: the last line cut anywhere, even inside a character
+        raw = raw[:draw(st.integers(0, len(raw)))]
+    return raw
+
+
+def outcome(path) -> object:
+    try:
+        log = read_log(path)
+    except SaveError as exc:
+        return str(exc)
+    return log.header, log.steps, log.end, log.truncated, log.good_bytes
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_quick_path_reads_exactly_what_the_exact_path_reads(log_lines, tmp_path, monkeypatch, data):
+    path = tmp_path / "game.jsonl"
+    path.write_bytes(data.draw(damaged(log_lines)))
+    quick = outcome(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(savelog, "_whole_records", lambda raw, end: None)
+        exact = outcome(path)
+    assert quick == exact
+
+
+def test_an_undamaged_log_takes_the_quick_path(log_lines, tmp_path, monkeypatch):
+    path = tmp_path / "game.jsonl"
+    path.write_bytes(b"\n".join(log_lines) + b"\n")
+    taken = []
+    original = savelog._whole_records
+    monkeypatch.setattr(savelog, "_whole_records", lambda raw, end: taken.append(original(raw, end)) or taken[-1])
+    assert read_log(path).steps and taken and taken[0] is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_log_whose_size_the_system_does_not_know_is_still_read_whole(log_lines, tmp_path):
+    """A pipe reports size 0: reading must go on to the end (or the size limit), not stop at one byte."""
+    path = tmp_path / "game.jsonl"
+    os.mkfifo(path)
+    data = b"\n".join(log_lines) + b"\n"
+
+    def feed() -> None:
+        with open(path, "wb") as pipe:
+            pipe.write(data)
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        log = read_log(path)
+    finally:
+        writer.join()
+    assert log.good_bytes == len(data) and len(log.steps) == len(log_lines) - 2  # header and end lines
