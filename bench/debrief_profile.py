@@ -1,0 +1,109 @@
+"""Where figure 5's time goes: the class HTML report of 1,000 logs, profiled and timed in parts.
+
+    python bench/debrief_profile.py [FOLDER]            # make the logs (as bench/run.py does) once, then a profile
+    python bench/debrief_profile.py FOLDER --parts      # in-process medians of each stage beside json parsing
+
+The logs are kept in FOLDER (default /tmp/kremlin-debrief-logs) so repeated runs skip making them.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import gc
+import json
+import os
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+
+def make_logs(saves: Path, games: int = 1000) -> list[Path]:
+    """The same games as bench/run.py's figure 5: seeds 0..games-1, random play of the campaign."""
+    if not saves.is_dir() or len(list(saves.glob("*.jsonl"))) != games:
+        from kremlin_sim.engine import Session, autoplay
+        from kremlin_sim.scenario import CAMPAIGN, load_file, resolve
+
+        scenario = load_file(resolve(CAMPAIGN)).scenario
+        for seed in range(games):
+            autoplay(Session.start(scenario, saves, f"Student {seed}", seed=seed), "random", seed)
+    return sorted(saves.glob("*.jsonl"))
+
+
+def parse_only(logs: list[Path]) -> None:
+    for path in logs:
+        with open(path, encoding="utf-8") as handle:
+            [json.loads(line) for line in handle]
+
+
+def report(saves: Path, out: Path) -> None:
+    from kremlin_sim.cli import main
+
+    with open(os.devnull, "w") as sink:
+        saved, sys.stderr = sys.stderr, sink
+        try:
+            assert main(["debrief", str(saves), "--format", "html", "-o", str(out)]) == 0
+        finally:
+            sys.stderr = saved
+
+
+def median_ms(function: Callable[[], object], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()  # processor time: the machine is shared, and wall time swings with its load
+        function()
+        times.append(time.process_time() - start)
+    return statistics.median(times) * 1000
+
+
+def parts(saves: Path, logs: list[Path], out: Path) -> None:
+    """Each stage on its own (collector paused, as the command does), beside the baseline."""
+    from kremlin_sim.debrief import render_html
+    from kremlin_sim.debrief.content import build
+    from kremlin_sim.debrief.reading import collect
+    from kremlin_sim.engine import read_log, find_logs
+
+    report(saves, out)  # warm: the benchmark measures in-process too
+    names = [str(p) for p in logs]
+    record = collect([str(saves)])
+    document = build(record, student_pages=True)
+    text = render_html.render_document(document)
+    gc.disable()
+    try:
+        rows = [
+            ("json parsing (baseline)", median_ms(lambda: parse_only(logs))),
+            ("whole command", median_ms(lambda: report(saves, out))),
+            ("find_logs", median_ms(lambda: find_logs([str(saves)]))),
+            ("read_log x N", median_ms(lambda: [read_log(n) for n in names])),
+            ("collect (read + verify + records)", median_ms(lambda: collect([str(saves)]))),
+            ("build the document", median_ms(lambda: build(record, student_pages=True))),
+            ("render HTML", median_ms(lambda: render_html.render_document(document))),
+            ("write the file", median_ms(lambda: out.write_text(text, encoding="utf-8"))),
+        ]
+    finally:
+        gc.enable()
+    for name, ms in rows:
+        print(f"{name:40} {ms:8.1f} ms")
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    saves = Path(args[0] if args else "/tmp/kremlin-debrief-logs")
+    logs = make_logs(saves)
+    out = saves.parent / "class-profile.html"
+    if "--parts" in sys.argv:
+        parts(saves, logs, out)
+        return
+    report(saves, out)  # warm, as the benchmark's later runs are
+    profiler = cProfile.Profile()
+    profiler.enable()
+    report(saves, out)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+
+
+if __name__ == "__main__":
+    main()
