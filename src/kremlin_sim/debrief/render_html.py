@@ -3,7 +3,8 @@
 No scripts, fonts, images or links to fetch (the only links point within the
 page): it works offline, and a Content-Security-Policy forbids loading
 anything even if text slipped through.
-All text is escaped with `html.escape(..., quote=True)`; newlines are kept
+All text is escaped with `html.escape(..., quote=True)`, and characters beyond
+Latin-1 are written as numeric references (see `svg.e`); newlines are kept
 by CSS (`white-space: pre-line`), not by inserting tags.
 """
 
