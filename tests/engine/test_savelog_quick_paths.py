@@ -1,20 +1,23 @@
-"""read_log's quick path (whole-file decode, one scan per line) and its exact path (json.loads per line) agree.
+"""The save log's quick paths give what the plain ones gave.
 
-The quick path only ever answers when it is sure; these properties hold its
-answer equal to the exact path's for logs damaged in the ways a crash, an
-editor or a stranger's file damages them.
+read_log's quick path (whole-file decode, one scan per line) only ever answers
+when it is sure; these properties hold its answer equal to the exact path's
+(json.loads per line) for logs damaged in the ways a crash, an editor or a
+stranger's file damages them. find_logs lists a folder as glob did.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kremlin_sim.engine import SaveError, Session, autoplay, read_log
+from kremlin_sim.engine import SaveError, Session, autoplay, find_logs, read_log
 from kremlin_sim.engine import savelog
 from kremlin_sim.scenario import load_file
 
@@ -105,3 +108,25 @@ def test_a_log_whose_size_the_system_does_not_know_is_still_read_whole(log_lines
     finally:
         writer.join()
     assert log.good_bytes == len(data) and len(log.steps) == len(log_lines) - 2  # header and end lines
+
+
+NAMES = st.sampled_from(["a.jsonl", "B.jsonl", "b.jsonl", ".hidden.jsonl", ".jsonl", "x.JSONL", "y.jsonl.bak", "Ä.jsonl",
+                         "ä.jsonl", "z\udcff.jsonl", "10.jsonl", "9.jsonl", "a b.jsonl", "jsonl", "a.json"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(NAMES, unique=True), folders=st.lists(NAMES, unique=True, max_size=2), link=st.booleans())
+def test_find_logs_lists_a_folder_as_sorted_glob_did(tmp_path_factory, names, folders, link):
+    folder = tmp_path_factory.mktemp("logs")
+    for name in names:
+        try:
+            (folder / name).write_text("{}\n", encoding="utf-8")
+        except (OSError, UnicodeEncodeError):  # a file system that refuses the name
+            continue
+    for name in set(folders) - set(names):
+        (folder / name).mkdir()  # folders named like logs are listed too, as glob lists them
+    if link and names:
+        with contextlib.suppress(OSError):
+            os.symlink(folder / names[0], folder / "link.jsonl")
+    for spelled in (str(folder), f"{folder}/", f"{folder}/."):
+        assert find_logs([spelled]) == sorted(Path(spelled).glob("*.jsonl"))

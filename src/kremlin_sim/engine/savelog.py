@@ -10,8 +10,10 @@ See docs/save-format.md.
 from __future__ import annotations
 
 import errno
+import fnmatch
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -290,7 +292,27 @@ def find_logs(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if os.path.isdir(path):  # False, not OSError, for a name the OS refuses
-            found.extend(sorted(path.glob("*.jsonl")))
+            found.extend(log for log, _ in log_entries(path))
         else:
             found.append(path)
     return found
+
+
+# pathlib's own test for "*.jsonl": case-insensitive where its paths are (Windows), and hidden files match.
+_IS_LOG = re.compile(fnmatch.translate("*.jsonl"), re.IGNORECASE if os.name == "nt" else 0).fullmatch
+
+
+def log_entries(folder: Path) -> list[tuple[Path, os.DirEntry[str]]]:
+    """The logs directly in a folder, as `sorted(folder.glob("*.jsonl"))` finds and orders them, each with its
+    directory entry (which knows, without another system call, whether it is a symbolic link).
+
+    One listing and a sort by name: glob's own machinery and sorting Path objects cost about 6 ms a
+    class of 1,000 logs, more than reading the folder. Names in one folder compare as Paths do: exactly,
+    or case-folded on Windows."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = [entry for entry in listing if _IS_LOG(entry.name)]
+    except PermissionError:  # as glob: an unreadable folder holds no logs
+        return []
+    entries.sort(key=lambda entry: os.path.normcase(entry.name))
+    return [(folder / entry.name, entry) for entry in entries]
