@@ -29,7 +29,7 @@ def instructions(saves: Path, measured: str) -> int:
     run = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
          os.path.realpath(sys.executable), __file__, str(saves), "--in-valgrind", measured],
-        capture_output=True, text=True, check=True)
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})  # same hashes each run
     return int(re.search(r"I\s+refs:\s+([\d,]+)", run.stderr).group(1).replace(",", ""))
 
 

@@ -1,7 +1,7 @@
 """Where figure 5's time goes: the class HTML report of 1,000 logs, profiled and timed in parts.
 
     python bench/debrief_profile.py [FOLDER]            # make the logs (as bench/run.py does) once, then a profile
-    python bench/debrief_profile.py FOLDER --parts      # in-process medians of each stage beside json parsing
+    python bench/debrief_profile.py FOLDER --parts      # each stage's best processor time beside json parsing
     python bench/debrief_profile.py FOLDER --ratio      # figure 5's ratio on these logs, wall and processor time
 
 The logs are kept in FOLDER (default /tmp/kremlin-debrief-logs) so repeated runs skip making them.
@@ -59,34 +59,60 @@ def median_ms(function: Callable[[], object], runs: int = 7) -> float:
     return statistics.median(times) * 1000
 
 
-def parts(saves: Path, logs: list[Path], out: Path) -> None:
-    """Each stage on its own (collector paused, as the command does), beside the baseline."""
-    from kremlin_sim.debrief import render_html
+def parts(saves: Path, logs: list[Path], out: Path, runs: int = 7) -> None:
+    """Each stage of `collect` and of the HTML report on its own, in processor time, the best of `runs`,
+    with the collector paused as the command pauses it; the JSON parsing baseline beside them."""
+    from kremlin_sim.debrief import reading, render_html
+    from kremlin_sim.debrief.aggregate import summarise
     from kremlin_sim.debrief.content import build
-    from kremlin_sim.debrief.reading import collect
-    from kremlin_sim.engine import read_log, find_logs
+    from kremlin_sim.debrief.model import ClassRecord
+
+    best: dict[str, float] = {}
+
+    def stage(name: str, function: Callable[[], object]) -> object:
+        start = time.process_time()
+        result = function()
+        best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+        return result
+
+    def records(checked: list) -> list:  # collect's sorting, naming and grouping, as it does them
+        checked.sort(key=lambda c: (reading._started(c.log), c.log.path))
+        names = reading._display_names(checked, False)
+        checked.sort(key=lambda c: (names[id(c)].casefold(), reading._started(c.log), c.log.path))
+        groups: dict = {}
+        for item in checked:
+            record = reading._game_record(item, names[id(item)])
+            key = (record.scenario_id, record.version)
+            if key not in groups:
+                groups[key] = reading._new_group(item.scenario, record.version)
+            groups[key].games.append(record)
+        return list(groups.values())
 
     report(saves, out)  # warm: the benchmark measures in-process too
-    names = [str(p) for p in logs]
-    record = collect([str(saves)])
-    document = build(record, student_pages=True)
-    text = render_html.render_document(document)
     gc.disable()
     try:
-        rows = [
-            ("json parsing (baseline)", median_ms(lambda: parse_only(logs))),
-            ("whole command", median_ms(lambda: report(saves, out))),
-            ("find_logs", median_ms(lambda: find_logs([str(saves)]))),
-            ("read_log x N", median_ms(lambda: [read_log(n) for n in names])),
-            ("collect (read + verify + records)", median_ms(lambda: collect([str(saves)]))),
-            ("build the document", median_ms(lambda: build(record, student_pages=True))),
-            ("render HTML", median_ms(lambda: render_html.render_document(document))),
-            ("write the file", median_ms(lambda: out.write_text(text, encoding="utf-8"))),
-        ]
+        for _ in range(runs):
+            stage("json parsing (baseline)", lambda: parse_only(logs))
+            files, _ = stage("discover", lambda: reading.discover([str(saves)]))
+            reader = reading.Reader(None)
+            read = stage("read (read_log, scenario)", lambda: [reader.read(path) for path in files])
+            checked = stage("check (verify)", lambda: [reader.check(*item) for item in read])
+            del read
+            groups = stage("game records", lambda: records(checked))
+            stage("summarise", lambda: [summarise(group) for group in groups])
+            del checked
+            document = stage("build the document", lambda: build(ClassRecord("class", groups, []), student_pages=True))
+            text = stage("render HTML", lambda: render_html.render_document(document))
+            stage("write the file", lambda: out.write_text(text, encoding="utf-8"))
+            stage("free it all", lambda: [container.clear() for container in (groups, [document], [text])])
+            del document, text, groups
     finally:
         gc.enable()
-    for name, ms in rows:
-        print(f"{name:40} {ms:8.1f} ms")
+    base = best.pop("json parsing (baseline)")
+    for name, seconds in best.items():
+        print(f"{name:28} {seconds * 1000:7.1f} ms")
+    total = sum(best.values())
+    print(f"{'sum':28} {total * 1000:7.1f} ms   json parsing {base * 1000:.1f} ms   ratio {total / base:.2f}x")
 
 
 def ratio(saves: Path, logs: list[Path], out: Path, runs: int = 7) -> None:

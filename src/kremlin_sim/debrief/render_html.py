@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from . import svg
 from .content import build
-from .document import Block, Cells, Chart, Document, Heading, Items, Paragraph, Reference, Table
+from .document import Block, Cells, Chart, Document, Heading, Items, Paragraph, Reference, SharedRow, Table
 from .model import ClassRecord
 from .svg import e
 
@@ -94,11 +94,20 @@ def _table(table: Table, out: list[str]) -> None:
     append = out.append
     append(_head(table.headers))
     for row in table.rows:
+        if type(row) is SharedRow:
+            append(_shared_row(row))
+            continue
         append("<tr>")
         for item in row:
             append(_run(item) if type(item) is tuple else _cell(item))
         append("</tr>")
     append("</tbody></table>")
+
+
+@lru_cache(maxsize=1 << 14)
+def _shared_row(row: SharedRow) -> str:
+    """A row that many tables hold, made into HTML once: one piece instead of one per cell and tag."""
+    return "<tr>" + "".join([_run(item) if type(item) is tuple else _cell(item) for item in row]) + "</tr>"
 
 
 @lru_cache(maxsize=256)
