@@ -36,6 +36,7 @@ def log_lines(tmp_path, template_text) -> list[bytes]:
 DAMAGE = st.sampled_from([
     b"", b" ", b"\r", b"\xef\xbb\xbf", b"\xff", b"\xc3", b"[", b"]", b"{", b"}", b",", b"1", b'"', b"\\",
     b"{}", b"[1]", b"{},{}", b'{"type":"step"', b'"n":2}', b"\xe2\x80\xa8", b"\x00", b"\xe3\x80\x80",
+    b'{"a":[', b"]}", b'{},"kremlin-sim line break 0",{}', b"\t", b"1e999", b"NaN",
 ])
 
 
@@ -80,6 +81,34 @@ def test_the_quick_path_reads_exactly_what_the_exact_path_reads(log_lines, tmp_p
         patch.setattr(savelog, "_whole_records", lambda raw, end: None)
         exact = outcome(path)
     assert quick == exact
+
+
+@pytest.mark.parametrize("line", [b"[1]", b"1", b'"x"', b"null", b"{},{}", b" {}", b"{} ", b"", b'{"a":[', b"]}"])
+@pytest.mark.parametrize("at", [0, 1, -1])
+def test_a_line_that_is_not_one_object_is_read_as_the_exact_path_reads_it(log_lines, tmp_path, monkeypatch, line, at):
+    lines = list(log_lines)
+    lines[at] = line
+    if line == b"]}":
+        lines[at - 1] = b'{"a":['  # one value across two lines
+    path = tmp_path / "game.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    quick = outcome(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(savelog, "_whole_records", lambda raw, end: None)
+        assert quick == outcome(path)
+
+
+def test_a_value_across_two_lines_is_not_taken_for_two_records(log_lines, tmp_path, monkeypatch):
+    """Two lines that make one object between them, and a line of three objects: the count of values comes
+    out right, so only the separators' places give the quick path away."""
+    lines = [log_lines[0], b'{"type":"step","x":[1', b'2]}', b"{},{},{}", *log_lines[1:]]
+    path = tmp_path / "game.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    quick = outcome(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(savelog, "_whole_records", lambda raw, end: None)
+        assert quick == outcome(path)
+    assert quick == f"{path}:2: line 2 is not a save log record (edited or damaged)"
 
 
 def test_an_undamaged_log_takes_the_quick_path(log_lines, tmp_path, monkeypatch):

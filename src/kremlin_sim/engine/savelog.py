@@ -14,6 +14,7 @@ import fnmatch
 import json
 import os
 import re
+import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -239,30 +240,37 @@ def _read_capped(handle: BinaryIO) -> bytes:
 
 # The decoder `json.loads` uses (default settings); its scanner parses one value at a given position.
 _scan = json.JSONDecoder().scan_once
+# Put between a log's lines to parse them in one go: a string no file can hold (it is drawn afresh by each
+# process), so finding every one of them at the top level, between single records, proves that each line
+# was read on its own, exactly as json.loads(line) reads it.
+_SEPARATOR = f"kremlin-sim line break {secrets.token_hex(16)}"
+_BETWEEN_LINES = f',"{_SEPARATOR}",'
 
 
 def _whole_records(raw: bytes, end: int) -> list[dict[str, Any]] | None:
     """The records of the complete lines (raw[:end]) when every one is a JSON object exactly as json.loads
     reads it, else None, for `_records_line_by_line` to find and name the problem.
 
-    Decoding the file once and scanning each line directly costs about half of json.loads per line: a class
-    report reads some 14,000 lines. A line that starts with "{", ends with "}" and scans to its very end is
-    an object that json.loads(line) returns equal; any other line falls back to the exact path."""
+    One parse of the whole log, as one JSON array, instead of one per line: the parser then makes each key
+    once per file instead of once per line, which makes reading a class of logs about 40% quicker than
+    json.loads line by line. Any line that is not one object on its own (two values, a value cut across
+    lines, an empty line, a byte-order mark...) breaks the array's pattern of record, separator, record."""
     try:
-        lines = raw[:end].decode("utf-8").split("\n")
+        text = raw[:end].decode("utf-8")
     except UnicodeDecodeError:
         return None
-    lines.pop()  # empty: raw[:end] ends with a newline, or is empty
-    records = []
+    lines = text.count("\n")
+    if not lines:
+        return []
+    joined = "[" + text[:-1].replace("\n", _BETWEEN_LINES) + "]"
     try:
-        for line in lines:
-            if not (line.startswith("{") and line.endswith("}")):
-                return None
-            record, stop = _scan(line, 0)
-            if stop != len(line):
-                return None
-            records.append(record)
+        values, stop = _scan(joined, 0)
     except (StopIteration, ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
+        return None
+    records = values[::2]
+    if (stop != len(joined) or len(values) != 2 * lines - 1
+            or any(type(record) is not dict for record in records)
+            or any(separator != _SEPARATOR for separator in values[1::2])):
         return None
     return records
 
