@@ -158,3 +158,21 @@ def test_the_fast_check_agrees_with_engine_replay(finished_logs, data):
         assert list(result.problems) == verdict.problems
     else:
         assert result.state == verdict.game.state
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_one_verifier_shared_by_many_logs_agrees_with_engine_replay(finished_logs, data):
+    """As a class report checks: one verifier for every log, so each log meets outcomes (and failures)
+    that earlier logs left in its memory."""
+    scenario, logs = finished_logs
+    verifier = Verifier(scenario)
+    for _ in range(data.draw(st.integers(2, 8))):
+        log = copy.deepcopy(data.draw(st.sampled_from(logs)))
+        for mutation in data.draw(mutations(scenario)):
+            apply_mutation(log, *mutation)
+        verdict = replay(copy.deepcopy(log), scenario)
+        result = verifier.check(log)
+        assert (not result.problems) == verdict.ok
+        if verdict.ok:
+            assert result.state == verdict.game.state

@@ -40,7 +40,9 @@ class Phrases:
                    for point in reversed(group.history)}  # the first visit wins, as in Group.history_at
         self.meters_headers: Cells = ("After",) + tuple(
             f"{meter.label}: {side}" for meter in scenario.meters for side in ("you", "history"))
-        self._start_row = SharedRow((self._meters_cells("the start", self._start_values, self._start_values),))
+        start_tension = self._start_values[self.tension_index]
+        self._start_point = ("Start", start_tension, start_tension,
+                             SharedRow((self._meters_cells("the start", self._start_values, self._start_values),)))
         self.decisions_headers: Cells = ("Date", "Decision", "Your choice", "Your reason", "Confidence",
                                        "History's choice", *self._told("What happened"), "Same as history?")
         self.evidence_headers: Cells = ("Date", "Event", *self._told("What happened"),
@@ -53,7 +55,8 @@ class Phrases:
         self._meter_points = tuple(
             (d.id, d.date, history.get(d.id), history[d.id][self.tension_index] if d.id in history else None, d)
             for d in scenario.decisions)
-        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[SharedRow, int | None]] = {}
+        # (decision point, the student's meters there) -> the date, tension yours and history's, and the table row
+        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[str, int | None, int | None, SharedRow]] = {}
         self._evidence: dict[tuple[int, str | None, int, int], SharedRow] = {}
         self._outcomes: dict[tuple[str | None, str], tuple[Paragraph, ...]] = {}
         # A student's meters in the scenario's order, read in one call.
@@ -82,26 +85,20 @@ class Phrases:
         """The student's meters beside history's after each decision point either reached: the chart's x labels,
         its two lines of tension, and the table's rows (each meter, yours then history's)."""
         first, values, made = game.first_steps, self._values, self._meters_rows
-        dates, yours, theirs, rows = self._meters_start()
+        points = [self._start_point]
         for node, date, history, history_tension, decision in self._meter_points:
             step = first.get(node)
             if step is None and history is None:
                 continue
             mine = values(step.meters_after) if step is not None else None
             key = (node, mine)  # history is fixed per decision point
-            row = made.get(key)
-            if row is None:
-                row = made[key] = (SharedRow((self._meters_cells(labels.when(decision), mine, history),)),
-                                   mine[self.tension_index] if mine else None)
-            rows.append(row[0])
-            yours.append(row[1])
-            dates.append(date)
-            theirs.append(history_tension)
-        return tuple(dates), tuple(yours), tuple(theirs), tuple(rows)
-
-    def _meters_start(self) -> tuple[list[str], list[int | None], list[int | None], list[Row]]:
-        start = self._start_values[self.tension_index]
-        return ["Start"], [start], [start], [self._start_row]
+            point = made.get(key)
+            if point is None:
+                point = made[key] = (date, mine[self.tension_index] if mine else None, history_tension,
+                                     SharedRow((self._meters_cells(labels.when(decision), mine, history),)))
+            points.append(point)
+        dates, yours, theirs, rows = zip(*points)  # each point made once, shared by every student it fits
+        return dates, yours, theirs, rows
 
     def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
         count = len(self.meter_ids)
