@@ -71,15 +71,19 @@ def outcome(path) -> object:
     return log.header, log.steps, log.end, log.truncated, log.good_bytes
 
 
-@SETTINGS
-@given(data=st.data())
-def test_the_quick_path_reads_exactly_what_the_exact_path_reads(log_lines, tmp_path, monkeypatch, data):
-    path = tmp_path / "game.jsonl"
-    path.write_bytes(data.draw(damaged(log_lines)))
+def both_outcomes(path, data: bytes, monkeypatch) -> tuple[object, object]:
+    """What read_log makes of `data`, and what its exact path alone (json.loads per line) makes of it."""
+    path.write_bytes(data)
     quick = outcome(path)
     with monkeypatch.context() as patch:
         patch.setattr(savelog, "_whole_records", lambda raw, end: None)
-        exact = outcome(path)
+        return quick, outcome(path)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_the_quick_path_reads_exactly_what_the_exact_path_reads(log_lines, tmp_path, monkeypatch, data):
+    quick, exact = both_outcomes(tmp_path / "game.jsonl", data.draw(damaged(log_lines)), monkeypatch)
     assert quick == exact
 
 
@@ -90,12 +94,8 @@ def test_a_line_that_is_not_one_object_is_read_as_the_exact_path_reads_it(log_li
     lines[at] = line
     if line == b"]}":
         lines[at - 1] = b'{"a":['  # one value across two lines
-    path = tmp_path / "game.jsonl"
-    path.write_bytes(b"\n".join(lines) + b"\n")
-    quick = outcome(path)
-    with monkeypatch.context() as patch:
-        patch.setattr(savelog, "_whole_records", lambda raw, end: None)
-        assert quick == outcome(path)
+    quick, exact = both_outcomes(tmp_path / "game.jsonl", b"\n".join(lines) + b"\n", monkeypatch)
+    assert quick == exact
 
 
 def test_a_value_across_two_lines_is_not_taken_for_two_records(log_lines, tmp_path, monkeypatch):
@@ -103,12 +103,8 @@ def test_a_value_across_two_lines_is_not_taken_for_two_records(log_lines, tmp_pa
     out right, so only the separators' places give the quick path away."""
     lines = [log_lines[0], b'{"type":"step","x":[1', b'2]}', b"{},{},{}", *log_lines[1:]]
     path = tmp_path / "game.jsonl"
-    path.write_bytes(b"\n".join(lines) + b"\n")
-    quick = outcome(path)
-    with monkeypatch.context() as patch:
-        patch.setattr(savelog, "_whole_records", lambda raw, end: None)
-        assert quick == outcome(path)
-    assert quick == f"{path}:2: line 2 is not a save log record (edited or damaged)"
+    quick, exact = both_outcomes(path, b"\n".join(lines) + b"\n", monkeypatch)
+    assert quick == exact == f"{path}:2: line 2 is not a save log record (edited or damaged)"
 
 
 def test_an_undamaged_log_takes_the_quick_path(log_lines, tmp_path, monkeypatch):
