@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+import re
 
 
 def in_page(text: str) -> str:
-    """Escaped as HTML, and every character beyond Latin-1 as a numeric reference."""
-    return html.escape(text, quote=True).encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+    """Escaped as HTML, and every character beyond ASCII but the C1 controls as a numeric reference."""
+    return re.sub("[\u00a0-\U0010ffff]", lambda m: f"&#{ord(m.group())};", html.escape(text, quote=True))
