@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt  # installed with rich, which Textual uses; only the tests need it
 
+from debrief.page_text import in_page
 from kremlin_sim.debrief import labels, render_csv, render_html, render_json, render_md
 from kremlin_sim.debrief.reading import collect
 from kremlin_sim.engine import read_log
@@ -68,6 +68,9 @@ def test_html_is_one_self_contained_printable_file(record):
     assert "@media print" in page_source and "break-before: page" in page_source
     assert page.tags.count("section") == 1 + 1 + len(report.games)  # overview, class, one per student
     assert page.tags.count("svg") == 1 + len(report.games)
+    # ASCII throughout (held at one byte a character, quick to encode); other characters are references
+    # that read as themselves
+    assert page_source.isascii() and labels.ABSENT in "".join(page.text)
 
 
 def tables(source: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -81,7 +84,7 @@ def tables(source: str) -> list[tuple[list[str], list[list[str]]]]:
 
 
 def told(text: str) -> str:
-    return f"<p><strong>What happened:</strong> {html.escape(text, quote=True)}</p>"
+    return f"<p><strong>What happened:</strong> {in_page(text)}</p>"
 
 
 def test_a_class_report_tells_what_happened_once_and_its_student_pages_point_to_it(record):
@@ -111,12 +114,12 @@ def test_a_student_report_tells_what_happened_in_both_tables(record):
     column = decided.index("What happened")
     for step, row in zip(game.steps, decisions):
         text = labels.what_happened(group.scenario.decision_by_id[step.node]) or labels.ABSENT
-        assert row[column] == html.escape(text, quote=True)
+        assert row[column] == in_page(text)
     column = evidence_headers.index("What happened")
     for point, row in zip(group.history, evidence):
         decision = group.scenario.decision_by_id[point.node]
         text = labels.what_happened(decision) or labels.historical_label(decision)
-        assert row[column] == html.escape(text, quote=True)
+        assert row[column] == in_page(text)
 
 
 def test_html_shows_every_reason_as_text_never_as_markup(record):
@@ -124,7 +127,7 @@ def test_html_shows_every_reason_as_text_never_as_markup(record):
     page_source = render_html.render(report)
     text = "".join(Page(page_source).text)
     for reason in reasons_in(logs):
-        assert html.escape(reason, quote=True) in page_source
+        assert in_page(reason) in page_source
         assert reason in text
         if "<" in reason:
             assert reason not in page_source

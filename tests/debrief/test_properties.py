@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import csv
-import html
 import io
 import json
 import re
@@ -16,6 +15,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt  # installed with rich, which Textual uses; only the tests need it
 
+from debrief.page_text import in_page
 from kremlin_sim.debrief import render_csv, render_html, render_json, render_md
 from kremlin_sim.debrief.reading import collect
 from kremlin_sim.debrief.verify import Verifier
@@ -76,7 +76,7 @@ def test_any_reason_is_only_ever_text_in_html(template, reason):
     parsed = Structure(page)
     assert parsed.tags == Structure(plain_page).tags
     assert stored in "".join(parsed.text)
-    assert html.escape(stored, quote=True) in page
+    assert in_page(stored) in page
     if "<" in stored and stored not in plain_page:  # a reason such as "<" is in every page's markup anyway
         assert stored not in page
 
@@ -158,3 +158,21 @@ def test_the_fast_check_agrees_with_engine_replay(finished_logs, data):
         assert list(result.problems) == verdict.problems
     else:
         assert result.state == verdict.game.state
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_one_verifier_shared_by_many_logs_agrees_with_engine_replay(finished_logs, data):
+    """As a class report checks: one verifier for every log, so each log meets outcomes (and failures)
+    that earlier logs left in its memory."""
+    scenario, logs = finished_logs
+    verifier = Verifier(scenario)
+    for _ in range(data.draw(st.integers(2, 8))):
+        log = copy.deepcopy(data.draw(st.sampled_from(logs)))
+        for mutation in data.draw(mutations(scenario)):
+            apply_mutation(log, *mutation)
+        verdict = replay(copy.deepcopy(log), scenario)
+        result = verifier.check(log)
+        assert (not result.problems) == verdict.ok
+        if verdict.ok:
+            assert result.state == verdict.game.state

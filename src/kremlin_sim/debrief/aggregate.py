@@ -19,6 +19,7 @@ def summarise(group: Group) -> Group:
         for step in game.steps:
             visits.setdefault(step.node, []).append((game, step))
     group.decisions = []
+    meter = group.tension_meter
     for decision in group.scenario.decisions:
         made = visits.get(decision.id, [])
         point = group.history_at(decision.id)
@@ -33,7 +34,7 @@ def summarise(group: Group) -> Group:
                 reasons[step.choice].append((game.player, step.reason))
             if step.matches_history:
                 matched += 1
-            tension.append(step.meters_after[group.tension_meter])
+            tension.append(step.meters_after[meter])
         group.decisions.append(DecisionSummary(
             decision=decision, made=len(made), counts=counts, matched=matched,
             reasons={choice: tuple(items) for choice, items in reasons.items()},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..scenario.model import Decision
 from . import labels
-from .document import Block, Chart, Document, Heading, Items, Paragraph, Row, Section, Series, Table
+from .document import Block, Chart, Document, Heading, Items, Paragraph, Section, Series, Table
 from .labels import ABSENT
 from .model import ClassRecord, DecisionSummary, GameRecord, Group
 from .phrases import Phrases
@@ -74,7 +74,7 @@ def _class_section(group: Group, anchor: str) -> Section:
     blocks += _questions(group)
     blocks += [Heading("Students", 3), Table(
         ("Student", "Ending", "Decisions", "As history", "Notes"),
-        tuple((game.player, labels.outcome(scenario, game), str(len(game.steps)), str(_matched(game)),
+        tuple((game.player, labels.outcome(scenario, game), str(len(game.steps)), str(game.matched),
                " ".join(game.notes)) for game in group.games))]
     return Section(tuple(blocks), "class")
 
@@ -151,14 +151,10 @@ def _questions(group: Group) -> list[Block]:
 
 # -- one student -------------------------------------------------------------------------------
 
-def _matched(game: GameRecord) -> int:
-    return sum(1 for step in game.steps if step.matches_history)
-
-
 def _student_section(phrases: Phrases, game: GameRecord, with_questions: bool) -> Section:
     group = phrases.group
     blocks: list[Block] = [Heading(f"{game.player}: {group.scenario.title}", 2), *phrases.outcome(game)]
-    blocks.append(Paragraph(f"{len(game.steps)} decisions, {_matched(game)} as history did. "
+    blocks.append(Paragraph(f"{len(game.steps)} decisions, {game.matched} as history did. "
                             f"Started {game.started or 'at an unknown time'}.", lead="Game"))
     blocks += [Paragraph(note, lead="Note") for note in game.notes]
     if not group.current:
@@ -177,11 +173,7 @@ EVIDENCE_HEADING = Heading(f"Evidence: {labels.ESSAY_QUESTION}", 3)
 
 
 def _decisions_table(phrases: Phrases, game: GameRecord) -> Table:
-    rows: list[Row] = []
-    for step in game.steps:
-        before, after = phrases.decision_row(step.node, step.choice, step.matches_history)
-        rows.append((before, step.reason or ABSENT, ABSENT if step.confidence is None else str(step.confidence), after))
-    return Table(phrases.decisions_headers, tuple(rows))
+    return Table(phrases.decisions_headers, tuple([phrases.decision_row(step) for step in game.steps]))
 
 
 def _meters(phrases: Phrases, game: GameRecord) -> list[Block]:
@@ -195,18 +187,9 @@ def _meters(phrases: Phrases, game: GameRecord) -> list[Block]:
 
 def _evidence(phrases: Phrases, game: GameRecord) -> Table:
     """For the essay: each historical step, its effect on tension, and what the student did there."""
-    rows: list[Row] = []
-    first, meter = game.first_steps, phrases.tension.id
-    for point, history in phrases.evidence_rows:
-        step = first.get(point.node)
-        if step is None:
-            instead = "not reached in your game"
-        elif step.choice == point.choice:
-            instead = "the same as history"
-        else:
-            instead = phrases.instead(point.node, step.choice, step.meters_before[meter], step.meters_after[meter])
-        rows.append((history, instead))
-    return Table(phrases.evidence_headers, tuple(rows))
+    first = game.first_steps
+    return Table(phrases.evidence_headers, tuple([phrases.evidence_row(index, first.get(point.node))
+                                                  for index, (point, _) in enumerate(phrases.evidence_rows)]))
 
 
 def _excluded_section(record: ClassRecord) -> Section:

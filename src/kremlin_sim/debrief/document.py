@@ -38,6 +38,13 @@ Cells = tuple[str, ...]
 Row = tuple[Union[str, Cells], ...]
 
 
+class SharedRow(tuple):  # type: ignore[type-arg]
+    """A whole row that many tables hold, the same object each time (history's meters and events on every
+    student's page): a renderer may render it once. Otherwise a row like any other."""
+
+    __slots__ = ()
+
+
 def cells(row: Row) -> list[str]:
     return [cell for item in row for cell in ((item,) if isinstance(item, str) else item)]
 

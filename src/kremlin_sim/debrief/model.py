@@ -56,6 +56,11 @@ class GameRecord:
             first.setdefault(step.node, step)
         return first
 
+    @cached_property
+    def matched(self) -> int:
+        """How many of the game's decisions were history's (the class list and the student page both say)."""
+        return sum(1 for step in self.steps if step.matches_history)
+
     def step_at(self, node: str) -> StepRecord | None:
         """The student's (first) decision at this decision point, if the game reached it."""
         return self.first_steps.get(node)

@@ -14,9 +14,9 @@ from operator import itemgetter
 
 from ..scenario.model import Decision
 from . import labels
-from .document import Cells, Paragraph, Reference, Row
+from .document import Cells, Paragraph, Reference, Row, SharedRow
 from .labels import ABSENT
-from .model import GameRecord, Group
+from .model import GameRecord, Group, StepRecord
 
 Line = tuple[int | None, ...]              # a chart line: one value per x position, None where there is none
 
@@ -40,21 +40,24 @@ class Phrases:
                    for point in reversed(group.history)}  # the first visit wins, as in Group.history_at
         self.meters_headers: Cells = ("After",) + tuple(
             f"{meter.label}: {side}" for meter in scenario.meters for side in ("you", "history"))
-        self._start_row = self._meters_cells("the start", self._start_values, self._start_values)
+        start_tension = self._start_values[self.tension_index]
+        self._start_point = ("Start", start_tension, start_tension,
+                             SharedRow((self._meters_cells("the start", self._start_values, self._start_values),)))
         self.decisions_headers: Cells = ("Date", "Decision", "Your choice", "Your reason", "Confidence",
                                        "History's choice", *self._told("What happened"), "Same as history?")
         self.evidence_headers: Cells = ("Date", "Event", *self._told("What happened"),
                                       f"{self.tension.label} in history", "What you did instead")
         self.evidence_rows = tuple((point, self._evidence_row(point.node, point.meters_before, point.meters_after))
                                    for point in group.history)
-        self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells]] = {}
+        self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells, SharedRow]] = {}
         # Each decision point, in order: its id, date, history's meters and tension after it (None off
         # history's path), and the decision.
         self._meter_points = tuple(
             (d.id, d.date, history.get(d.id), history[d.id][self.tension_index] if d.id in history else None, d)
             for d in scenario.decisions)
-        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[Row, int | None]] = {}
-        self._instead: dict[tuple[str, str, int, int], str] = {}
+        # (decision point, the student's meters there) -> the date, tension yours and history's, and the table row
+        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[str, int | None, int | None, SharedRow]] = {}
+        self._evidence: dict[tuple[int, str | None, int, int], SharedRow] = {}
         self._outcomes: dict[tuple[str | None, str], tuple[Paragraph, ...]] = {}
         # A student's meters in the scenario's order, read in one call.
         self._values = itemgetter(*self.meter_ids) if len(self.meter_ids) > 1 else lambda m: (m[self.meter_ids[0]],)
@@ -62,42 +65,40 @@ class Phrases:
     def decision(self, node: str) -> Decision:
         return self.group.scenario.decision_by_id[node]
 
-    def decision_row(self, node: str, choice: str, matches: bool | None) -> tuple[Cells, Cells]:
-        """A decisions-table row around the student's reason and confidence: the cells before, the cells after."""
-        key = (node, choice, matches)
-        row = self._decision_rows.get(key)
-        if row is None:
-            decision = self.decision(node)
-            row = self._decision_rows[key] = (
-                (decision.date, decision.title, labels.choice_label(decision, choice)),
-                (labels.historical_label(decision), *self._told(labels.what_happened(decision) or ABSENT),
-                 labels.matched_word(matches)))
-        return row
+    def decision_row(self, step: StepRecord) -> Row:
+        """A decisions-table row: the scenario's cells around the student's reason and confidence. A step with
+        neither (reasons not asked for, or left out) gets the row every such step at that choice shares."""
+        key = (step.node, step.choice, step.matches_history)
+        known = self._decision_rows.get(key)
+        if known is None:
+            decision = self.decision(step.node)
+            before = (decision.date, decision.title, labels.choice_label(decision, step.choice))
+            after = (labels.historical_label(decision), *self._told(labels.what_happened(decision) or ABSENT),
+                     labels.matched_word(step.matches_history))
+            known = self._decision_rows[key] = (before, after, SharedRow((before, ABSENT, ABSENT, after)))
+        before, after, blank = known
+        if not step.reason and step.confidence is None:
+            return blank
+        return (before, step.reason or ABSENT, ABSENT if step.confidence is None else str(step.confidence), after)
 
     def meters(self, game: GameRecord) -> tuple[Cells, Line, Line, tuple[Row, ...]]:
         """The student's meters beside history's after each decision point either reached: the chart's x labels,
         its two lines of tension, and the table's rows (each meter, yours then history's)."""
         first, values, made = game.first_steps, self._values, self._meters_rows
-        dates, yours, theirs, rows = self._meters_start()
+        points = [self._start_point]
         for node, date, history, history_tension, decision in self._meter_points:
             step = first.get(node)
             if step is None and history is None:
                 continue
             mine = values(step.meters_after) if step is not None else None
             key = (node, mine)  # history is fixed per decision point
-            row = made.get(key)
-            if row is None:
-                row = made[key] = ((self._meters_cells(labels.when(decision), mine, history),),
-                                   mine[self.tension_index] if mine else None)
-            rows.append(row[0])
-            yours.append(row[1])
-            dates.append(date)
-            theirs.append(history_tension)
-        return tuple(dates), tuple(yours), tuple(theirs), tuple(rows)
-
-    def _meters_start(self) -> tuple[list[str], list[int | None], list[int | None], list[Row]]:
-        start = self._start_values[self.tension_index]
-        return ["Start"], [start], [start], [(self._start_row,)]
+            point = made.get(key)
+            if point is None:
+                point = made[key] = (date, mine[self.tension_index] if mine else None, history_tension,
+                                     SharedRow((self._meters_cells(labels.when(decision), mine, history),)))
+            points.append(point)
+        dates, yours, theirs, rows = zip(*points)  # each point made once, shared by every student it fits
+        return dates, yours, theirs, rows
 
     def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
         count = len(self.meter_ids)
@@ -111,18 +112,33 @@ class Phrases:
                 *self._told(labels.what_happened(decision) or labels.historical_label(decision)),
                 labels.change(before[meter], after[meter]))
 
+    def evidence_row(self, index: int, step: StepRecord | None) -> SharedRow:
+        """The evidence table's row for history's `index`th step, with what a student whose (first) decision
+        there was `step` did instead, and its effect on tension. A few kinds of answer per step: every
+        student's row is one of a few shared rows."""
+        point, history = self.evidence_rows[index]
+        meter = self.tension.id
+        if step is None or step.choice == point.choice:
+            key: tuple[int, str | None, int, int] = (index, None if step is None else "", 0, 0)
+        else:
+            key = (index, step.choice, step.meters_before[meter], step.meters_after[meter])
+        row = self._evidence.get(key)
+        if row is None:
+            row = self._evidence[key] = SharedRow((history, self._instead(point.node, *key[1:])))
+        return row
+
     def _told(self, what_happened: str) -> Cells:
         """The "what happened" cell, or none where the class part tells it."""
         return () if self.told_in else (what_happened,)
 
-    def instead(self, node: str, choice: str, before: int, after: int) -> str:
-        """What a student who left history's path did here, with its effect on tension (before and after)."""
-        key = (node, choice, before, after)
-        text = self._instead.get(key)
-        if text is None:
-            text = self._instead[key] = (f"{labels.choice_label(self.decision(node), choice)} "
-                                         f"({labels.change(before, after)})")
-        return text
+    def _instead(self, node: str, choice: str | None, before: int, after: int) -> str:
+        """What a student did at one of history's steps: not reached (None), the same (""), or another choice,
+        with its effect on tension (before and after)."""
+        if choice is None:
+            return "not reached in your game"
+        if not choice:
+            return "the same as history"
+        return f"{labels.choice_label(self.decision(node), choice)} ({labels.change(before, after)})"
 
     def outcome(self, game: GameRecord) -> tuple[Paragraph, ...]:
         """The ending and its style (or where an unfinished game stopped), then the ending's text."""

@@ -14,7 +14,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from ..engine import Rules, SaveError, SaveLog, find_logs, historical_path, read_log, scenario_for_log
+from ..engine import Rules, SaveError, SaveLog, historical_path, read_log, scenario_for_log
+from ..engine.savelog import log_entries
 from ..engine.names import clean_player
 from ..scenario.model import Scenario
 from .aggregate import summarise
@@ -41,28 +42,38 @@ def discover(paths: list[str]) -> tuple[list[str], list[Excluded]]:
     for name in paths:
         path = Path(name)
         if os.path.isdir(name):  # os.path answers False, not an error, for a name too long for the system
-            found = find_logs([name])
+            found = [(str(log), _is_link(entry)) for log, entry in log_entries(path)]
             if not found:
                 missing.append(Excluded(name, "no save logs (*.jsonl) in this folder"))
         elif os.path.exists(name):
-            found = [path]
+            found = [(str(path), None)]
         else:
             missing.append(Excluded(name, "no such file or folder"))
             found = []
-        for log_path in found:
-            key = _real_path(str(log_path), folders)
+        for log_path, link in found:
+            key = _real_path(log_path, link, folders)
             if key not in seen:
                 seen.add(key)
-                files.append(str(log_path))
+                files.append(log_path)
     return files, missing
 
 
-def _real_path(path: str, folders: dict[str, str]) -> str:
+def _is_link(entry: os.DirEntry[str]) -> bool | None:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return None
+
+
+def _real_path(path: str, link: bool | None, folders: dict[str, str]) -> str:
     """`os.path.realpath`, resolving each folder once: a class folder holds hundreds of logs, and only a
-    symbolic link among them needs the full walk."""
+    symbolic link among them needs the full walk. `link`: whether it is one, when the folder's listing
+    said so (None: ask the system)."""
     folder, name = os.path.split(path)
     try:
-        if name in ("", ".", "..") or stat.S_ISLNK(os.lstat(path).st_mode):
+        if link is None:
+            link = stat.S_ISLNK(os.lstat(path).st_mode)
+        if name in ("", ".", "..") or link:
             return os.path.realpath(path)
     except OSError:
         return os.path.realpath(path)
@@ -233,10 +244,15 @@ def _game_record(item: Checked, player: str) -> GameRecord:
 VERIFIED = itemgetter("n", "node", "choice", "historical_choice", "matches_history", "meters_before", "meters_after")
 
 
+# A named tuple's constructor is a Python function of all its fields; made straight from the values, a step
+# record costs a third less, and a class report makes one per decision of every game.
+_new_step = tuple.__new__
+
+
 def _step_record(record: dict[str, Any]) -> StepRecord:
     reason, confidence = record.get("reason"), record.get("confidence")
-    return StepRecord(*VERIFIED(record), reason if type(reason) is str and reason.isascii() else _text(reason),
-                      confidence if type(confidence) is int else None)  # not a bool, nor any other value
+    return _new_step(StepRecord, (*VERIFIED(record), reason if type(reason) is str and reason.isascii() else _text(reason),
+                                  confidence if type(confidence) is int else None))  # not a bool, nor any other value
 
 
 def _text(value: Any) -> str:

@@ -3,7 +3,8 @@
 No scripts, fonts, images or links to fetch (the only links point within the
 page): it works offline, and a Content-Security-Policy forbids loading
 anything even if text slipped through.
-All text is escaped with `html.escape(..., quote=True)`; newlines are kept
+All text is escaped with `html.escape(..., quote=True)`, and characters beyond
+Latin-1 are written as numeric references (see `svg.e`); newlines are kept
 by CSS (`white-space: pre-line`), not by inserting tags.
 """
 
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from . import svg
 from .content import build
-from .document import Block, Cells, Chart, Document, Heading, Items, Paragraph, Reference, Table
+from .document import Block, Cells, Chart, Document, Heading, Items, Paragraph, Reference, SharedRow, Table
 from .model import ClassRecord
 from .svg import e
 
@@ -59,45 +60,61 @@ def render_document(document: Document) -> str:
            f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n',
            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
            f"<title>{e(document.title)}</title>\n", f"<style>{STYLE}</style>\n", "</head>\n", "<body>\n"]
+    # A block many pages hold (a heading, the pointer to the class part, an ending's text) is one object,
+    # made into HTML once per document; keyed by identity, which holds while the document keeps them alive.
+    made: dict[int, str] = {}
     for section in document.sections:
         out.append(f'<section class="{section.kind}">\n')
         for block in section.blocks:
-            _block(block, out)
+            if isinstance(block, Table):
+                _table(block, out)
+            else:
+                html = made.get(id(block))
+                if html is None:
+                    html = made[id(block)] = _block(block)
+                out.append(html)
             out.append("\n")
         out.append("</section>\n")
     out.append("</body>\n</html>\n")
     return "".join(out)
 
 
-def _block(block: Block, out: list[str]) -> None:
-    if isinstance(block, Table):
-        _table(block, out)
-    elif isinstance(block, Heading):
+def _block(block: Block) -> str:
+    """Any block but a table (which `_table` writes straight into the page's pieces)."""
+    if isinstance(block, Heading):
         anchor = f' id="{e(block.anchor)}"' if block.anchor else ""
-        out.append(f"<h{block.level}{anchor}>{e(block.text)}</h{block.level}>")
-    elif isinstance(block, Paragraph):
+        return f"<h{block.level}{anchor}>{e(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
         lead = f"<strong>{e(block.lead)}:</strong> " if block.lead else ""
-        out.append(f"<p>{lead}{e(block.text)}</p>")
-    elif isinstance(block, Reference):
-        out.append(f'<p>{e(block.text)} <a href="#{e(block.anchor)}">{e(block.target)}</a></p>')
-    elif isinstance(block, Items):
+        return f"<p>{lead}{e(block.text)}</p>"
+    if isinstance(block, Reference):
+        return f'<p>{e(block.text)} <a href="#{e(block.anchor)}">{e(block.target)}</a></p>'
+    if isinstance(block, Items):
         tag = "ol" if block.ordered else "ul"
-        out.append(f"<{tag}>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + f"</{tag}>")
-    elif isinstance(block, Chart):
-        out.append(f"<figure>{svg.render(block)}<figcaption>{e(block.title)}</figcaption></figure>")
-    else:
-        raise TypeError(f"no HTML for {type(block).__name__}")
+        return f"<{tag}>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + f"</{tag}>"
+    if isinstance(block, Chart):
+        return f"<figure>{svg.render(block)}<figcaption>{e(block.title)}</figcaption></figure>"
+    raise TypeError(f"no HTML for {type(block).__name__}")
 
 
 def _table(table: Table, out: list[str]) -> None:
     append = out.append
     append(_head(table.headers))
     for row in table.rows:
+        if type(row) is SharedRow:
+            append(_shared_row(row))
+            continue
         append("<tr>")
         for item in row:
             append(_run(item) if type(item) is tuple else _cell(item))
         append("</tr>")
     append("</tbody></table>")
+
+
+@lru_cache(maxsize=1 << 14)
+def _shared_row(row: SharedRow) -> str:
+    """A row that many tables hold, made into HTML once: one piece instead of one per cell and tag."""
+    return "<tr>" + "".join([_run(item) if type(item) is tuple else _cell(item) for item in row]) + "</tr>"
 
 
 @lru_cache(maxsize=256)

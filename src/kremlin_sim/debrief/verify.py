@@ -34,6 +34,9 @@ class Verifier:
         self.scenario = scenario
         self.rules = Rules(scenario)
         self._memo: dict[tuple[State, str], tuple[State, tuple[Any, ...]] | None] = {}
+        # The same outcomes by choice sequence: students' games share their first choices, and following a
+        # tree of choices costs a string lookup per step, where the memo hashes and compares whole states.
+        self._tree: dict[str, tuple[tuple[State, tuple[Any, ...]] | None, dict]] = {}
 
     def check(self, log: SaveLog) -> Result:
         """Problems other than a changed scenario version (the caller decides about that)."""
@@ -49,15 +52,19 @@ class Verifier:
     def _replays_to(self, log: SaveLog) -> State | None:
         """The final state when every record is what the rules produce, else None."""
         state = self.rules.initial()
-        memo = self._memo
+        memo, following = self._memo, self._tree
         for record in log.steps:
             choice = record.get("choice")
             if not isinstance(choice, str):
                 return None
-            key = (state, choice)
-            expected = memo.get(key, UNSEEN)
-            if expected is UNSEEN:
-                expected = memo[key] = self._apply(state, choice)
+            known = following.get(choice)
+            if known is None:  # a new sequence of choices; its state may still have been reached another way
+                key = (state, choice)
+                expected = memo.get(key, UNSEEN)
+                if expected is UNSEEN:
+                    expected = memo[key] = self._apply(state, choice)
+                known = following[choice] = (expected, {})
+            expected, following = known
             try:
                 if expected is None or CHECKED(record) != expected[1]:
                     return None

@@ -10,11 +10,14 @@ See docs/save-format.md.
 from __future__ import annotations
 
 import errno
+import fnmatch
 import json
 import os
+import re
+import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .. import __version__
 from .game import Step
@@ -185,29 +188,20 @@ def read_log(path: str | os.PathLike[str]) -> SaveLog:
         if os.path.isdir(path):
             raise SaveError(f"{shown}: this is a folder, not a save log")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_LOG_BYTES + 1)
+            raw = _read_capped(handle)
     except FileNotFoundError:
         raise SaveError(f"{shown}: no such file") from None
     except OSError as exc:
         raise SaveError(f"{shown}: cannot read the file: {exc.strerror or exc}") from None
     if len(raw) > MAX_LOG_BYTES:
         raise SaveError(f"{shown}: too large to be a save log")
-    lines = raw.split(b"\n")
-    torn = lines.pop()  # after the last newline: empty unless the last write was cut short
-    records, offset = [], 0
-    for number, line in enumerate(lines, 1):
-        try:
-            record = json.loads(line.decode("utf-8"))
-            if not isinstance(record, dict):
-                raise ValueError
-        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
-            if number == len(lines) and not torn:
-                torn = line  # a last line that never finished: treat like a torn one
-                break
-            raise SaveError(f"{shown}:{number}: line {number} is not a save log record (edited or damaged)") from None
-        records.append(record)
-        offset += len(line) + 1
-    log = SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=offset)
+    end = raw.rfind(b"\n") + 1
+    torn = raw[end:]  # after the last newline: empty unless the last write was cut short
+    records = _whole_records(raw, end)
+    if records is not None:
+        log = SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=end)
+    else:
+        log, records = _records_line_by_line(shown, raw[:end].split(b"\n")[:-1], torn)
     if not records:
         raise SaveError(f"{shown}: not a kremlin-sim save log (empty or damaged header)")
     header = records[0]
@@ -233,13 +227,100 @@ def read_log(path: str | os.PathLike[str]) -> SaveLog:
     return log
 
 
+def _read_capped(handle: BinaryIO) -> bytes:
+    """At most MAX_LOG_BYTES + 1 bytes, as `handle.read(MAX_LOG_BYTES + 1)` gives them, without that call's
+    8 MiB buffer per file (about 30 ms over a class of 1,000 logs): ask for the file's size plus one, and read
+    on only if it has grown since (a game still being played) or is not a regular file (a pipe says size 0)."""
+    first = min(os.fstat(handle.fileno()).st_size, MAX_LOG_BYTES) + 1
+    raw = handle.read(first)
+    if len(raw) == first and first <= MAX_LOG_BYTES:
+        raw += handle.read(MAX_LOG_BYTES + 1 - first)
+    return raw
+
+
+# The decoder `json.loads` uses (default settings); its scanner parses one value at a given position.
+_scan = json.JSONDecoder().scan_once
+# Put between a log's lines to parse them in one go: a string no file can hold (it is drawn afresh by each
+# process), so finding every one of them at the top level, between single records, proves that each line
+# was read on its own, exactly as json.loads(line) reads it.
+_SEPARATOR = f"kremlin-sim line break {secrets.token_hex(16)}"
+_BETWEEN_LINES = f',"{_SEPARATOR}",'
+
+
+def _whole_records(raw: bytes, end: int) -> list[dict[str, Any]] | None:
+    """The records of the complete lines (raw[:end]) when every one is a JSON object exactly as json.loads
+    reads it, else None, for `_records_line_by_line` to find and name the problem.
+
+    One parse of the whole log, as one JSON array, instead of one per line: the parser then makes each key
+    once per file instead of once per line, which makes reading a class of logs about 40% quicker than
+    json.loads line by line. Any line that is not one object on its own (two values, a value cut across
+    lines, an empty line, a byte-order mark...) breaks the array's pattern of record, separator, record."""
+    try:
+        text = raw[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.count("\n")
+    if not lines:
+        return []
+    joined = "[" + text[:-1].replace("\n", _BETWEEN_LINES) + "]"
+    try:
+        values, stop = _scan(joined, 0)
+    except (StopIteration, ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
+        return None
+    records = values[::2]
+    if (stop != len(joined) or len(values) != 2 * lines - 1
+            or any(type(record) is not dict for record in records)
+            or any(separator != _SEPARATOR for separator in values[1::2])):
+        return None
+    return records
+
+
+def _records_line_by_line(shown: str, lines: list[bytes], torn: bytes) -> tuple[SaveLog, list[dict[str, Any]]]:
+    """Each complete line parsed on its own: a damaged line is named, and a last complete line that does not
+    parse is treated like a torn one (its write never finished)."""
+    records, offset = [], 0
+    for number, line in enumerate(lines, 1):
+        try:
+            record = json.loads(line.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
+            if number == len(lines) and not torn:
+                torn = line  # a last line that never finished: treat like a torn one
+                break
+            raise SaveError(f"{shown}:{number}: line {number} is not a save log record (edited or damaged)") from None
+        records.append(record)
+        offset += len(line) + 1
+    return SaveLog(shown, {}, truncated=bool(torn.strip()), good_bytes=offset), records
+
+
 def find_logs(paths: list[str]) -> list[Path]:
     """Save logs named directly or found (not recursively) in the folders named."""
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if os.path.isdir(path):  # False, not OSError, for a name the OS refuses
-            found.extend(sorted(path.glob("*.jsonl")))
+            found.extend(log for log, _ in log_entries(path))
         else:
             found.append(path)
     return found
+
+
+# pathlib's own test for "*.jsonl": case-insensitive where its paths are (Windows), and hidden files match.
+_IS_LOG = re.compile(fnmatch.translate("*.jsonl"), re.IGNORECASE if os.name == "nt" else 0).fullmatch
+
+
+def log_entries(folder: Path) -> list[tuple[Path, os.DirEntry[str]]]:
+    """The logs directly in a folder, as `sorted(folder.glob("*.jsonl"))` finds and orders them, each with its
+    directory entry (which knows, without another system call, whether it is a symbolic link).
+
+    One listing and a sort by name: glob's own machinery and sorting Path objects cost about 6 ms a
+    class of 1,000 logs, more than reading the folder. Names in one folder compare as Paths do: exactly,
+    or case-folded on Windows."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = [entry for entry in listing if _IS_LOG(entry.name)]
+    except PermissionError:  # as glob: an unreadable folder holds no logs
+        return []
+    entries.sort(key=lambda entry: os.path.normcase(entry.name))
+    return [(folder / entry.name, entry) for entry in entries]
