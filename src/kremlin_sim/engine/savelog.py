@@ -14,7 +14,6 @@ import fnmatch
 import json
 import os
 import re
-import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -243,7 +242,7 @@ _scan = json.JSONDecoder().scan_once
 # Put between a log's lines to parse them in one go: a string no file can hold (it is drawn afresh by each
 # process), so finding every one of them at the top level, between single records, proves that each line
 # was read on its own, exactly as json.loads(line) reads it.
-_SEPARATOR = f"kremlin-sim line break {secrets.token_hex(16)}"
+_SEPARATOR = f"kremlin-sim line break {os.urandom(16).hex()}"  # not secrets: it loads OpenSSL (see names.py)
 _BETWEEN_LINES = f',"{_SEPARATOR}",'
 
 
