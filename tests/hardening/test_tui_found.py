@@ -111,3 +111,19 @@ async def test_enter_three_times_in_the_command_palette_runs_one_command(tmp_pat
         await pilot.press("escape")
         await driver.on(DecisionScreen)
     assert app.return_code in (None, 0)
+
+
+async def test_a_path_longer_than_the_system_allows_is_just_not_there(tmp_path):
+    """A 5,000-character paste in "Open a scenario file" made is_file() raise ENAMETOOLONG."""
+    from kremlin_sim.tui.screens.open_file import OpenFileScreen
+
+    app = build_app(AppOptions(saves=tmp_path, cursor_blink=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        driver = Driver(app, pilot)
+        await driver.on(TitleScreen)
+        await pilot.press("o")
+        await driver.on(OpenFileScreen)
+        app.screen.query_one("#path").value = "x" * 5000
+        await pilot.press("enter")
+        await driver.shows("There is no file at")
+    assert app.return_code in (None, 0)

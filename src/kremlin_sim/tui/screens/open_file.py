@@ -33,7 +33,11 @@ class OpenFileScreen(FormDialog):
             self.complain("path-error", "Type the path of a scenario file.")
             return
         path = Path(typed).expanduser()
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except OSError:  # a name longer than the system allows, for one: still no file there
+            found = False
+        if not found:
             self.complain("path-error", f"There is no file at {typed}.")
             return
         self.dismiss(path)
