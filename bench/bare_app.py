@@ -40,19 +40,23 @@ async def startup() -> None:
 
 
 async def latency(samples: int) -> list[float]:
-    app = Bare()
+    return await time_pushes(Bare(), Pushed, samples)
+
+
+async def time_pushes(app: App, window: type, samples: int) -> list[float]:
+    """Key "1" until `window` is on screen and a pause has passed, then Escape back; `samples` times."""
     times = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(samples):
             start = time.perf_counter()
             await pilot.press("1")
-            while not isinstance(app.screen, Pushed):
+            while not isinstance(app.screen, window):
                 await pilot.pause()
             await pilot.pause()
             times.append((time.perf_counter() - start) * 1000)
             await pilot.press("escape")
-            while isinstance(app.screen, Pushed):
+            while isinstance(app.screen, window):
                 await pilot.pause()
     return times
 

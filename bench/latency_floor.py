@@ -19,7 +19,6 @@ import asyncio
 import json
 import statistics
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -80,21 +79,10 @@ def build(variant: str):
 
 
 async def latency(variant: str, samples: int = 15) -> float:
+    from bare_app import time_pushes  # measured exactly as the baseline
+
     app, window = build(variant)
-    times = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        for _ in range(samples):
-            start = time.perf_counter()
-            await pilot.press("1")
-            while not isinstance(app.screen, window):
-                await pilot.pause()
-            await pilot.pause()
-            times.append((time.perf_counter() - start) * 1000)
-            await pilot.press("escape")
-            while isinstance(app.screen, window):
-                await pilot.pause()
-    return statistics.median(times)
+    return statistics.median(await time_pushes(app, window, samples))
 
 
 def main() -> int:
