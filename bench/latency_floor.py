@@ -89,15 +89,8 @@ def main() -> int:
     if len(sys.argv) > 1:
         print(json.dumps({"median_ms": asyncio.run(latency(sys.argv[1]))}))
         return 0
-    import subprocess
 
-    from run import alternate
-
-    def median_ms(*args: str):
-        def measure() -> float:
-            out = subprocess.run([sys.executable, *args], check=True, capture_output=True, text=True)
-            return json.loads(out.stdout)["median_ms"]
-        return measure
+    from run import alternate, median_ms
 
     bare = median_ms(str(HERE / "bare_app.py"), "latency", "15")
     print("| variant | ms | bare ms | ratio |\n|---|---|---|---|")

@@ -108,13 +108,17 @@ def bench_startup(runs: int) -> list[Row]:
     return [ratio_row("1. start-up to first decision (headless)", ours, base, 1.3)]
 
 
+def median_ms(*args: str) -> Callable[[], float]:
+    """Run a latency probe (a script printing {"median_ms": …}) and read its median."""
+    def measure() -> float:
+        out = subprocess.run([sys.executable, *args], check=True, capture_output=True, text=True)
+        return json.loads(out.stdout)["median_ms"]
+    return measure
+
+
 def bench_latency(runs: int) -> list[Row]:
-    def median_ms(script: str) -> Callable[[], float]:
-        def measure() -> float:
-            out = subprocess.run([sys.executable, str(HERE / script), "latency", "15"], check=True, capture_output=True, text=True)
-            return json.loads(out.stdout)["median_ms"]
-        return measure
-    ours, base = alternate(median_ms("tui_probe.py"), median_ms("bare_app.py"), runs)
+    ours, base = alternate(median_ms(str(HERE / "tui_probe.py"), "latency", "15"),
+                           median_ms(str(HERE / "bare_app.py"), "latency", "15"), runs)
     ratio = ours / base
     return [Row("2. choice latency (key to next screen)", f"{ours:.0f} ms", f"{base:.0f} ms", ratio, "<= 1.5x", ratio <= 1.5)]
 
