@@ -48,7 +48,7 @@ async def playthrough(trace: bool, times: dict[str, list[float]]) -> None:
     import tracemalloc
 
     sys.path.insert(0, str(HERE))
-    from tui_probe import make_app, until
+    from tui_probe import history_key, make_app, until
 
     from kremlin_sim.tui.screens.decision import DecisionScreen
     from kremlin_sim.tui.screens.ending import EndingScreen
@@ -71,10 +71,7 @@ async def playthrough(trace: bool, times: dict[str, list[float]]) -> None:
                     if decisions == 1 and trace:
                         tracemalloc.start(25)
                         first = tracemalloc.take_snapshot()
-                    decision = app.play.game.decision
-                    number = next(o.number for o in app.play.game.options()
-                                  if o.choice.id == decision.history.path_choice)
-                    await pilot.press(str(number))
+                    await pilot.press(history_key(app))
                 elif isinstance(screen, ReasonScreen):
                     await pilot.press("enter")
                 elif isinstance(screen, OutcomeScreen):

@@ -57,6 +57,12 @@ async def latency(saves: Path, samples: int) -> list[float]:
     return times
 
 
+def history_key(app) -> str:
+    """The number key of history's choice at the decision on screen."""
+    decision = app.play.game.decision
+    return str(next(o.number for o in app.play.game.options() if o.choice.id == decision.history.path_choice))
+
+
 async def playthrough(saves: Path) -> None:
     from kremlin_sim.tui.screens.decision import DecisionScreen
     from kremlin_sim.tui.screens.ending import EndingScreen
@@ -67,9 +73,7 @@ async def playthrough(saves: Path) -> None:
         while not isinstance(app.screen, EndingScreen):
             screen = app.screen
             if isinstance(screen, DecisionScreen):
-                decision = app.play.game.decision
-                number = next(o.number for o in app.play.game.options() if o.choice.id == decision.history.path_choice)
-                await pilot.press(str(number))
+                await pilot.press(history_key(app))
             elif isinstance(screen, ReasonScreen):
                 await pilot.press("enter")
             elif isinstance(screen, OutcomeScreen):
