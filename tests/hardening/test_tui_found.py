@@ -89,7 +89,7 @@ async def test_enter_three_times_in_the_reason_window_makes_one_decision(tmp_pat
         await driver.on(DecisionScreen)
         await send_burst(app, pilot, [("key", "1"), ("key", "enter"), ("key", "enter"), ("key", "enter")])
         await driver.on(OutcomeScreen)
-        assert stack(app) == ["LoadingScreen", "OutcomeScreen"]
+        assert stack(app) == ["OutcomeScreen"]
         assert app.play.decisions_made == 1
         await driver.next_screen()                     # and the game goes on
         await driver.on(DecisionScreen)
@@ -107,7 +107,7 @@ async def test_enter_three_times_in_the_command_palette_runs_one_command(tmp_pat
         await driver.type("help")
         await send_burst(app, pilot, [("key", "enter")] * 3)
         await driver.on(HelpScreen)
-        assert stack(app) == ["LoadingScreen", "DecisionScreen", "HelpScreen"]
+        assert stack(app) == ["DecisionScreen", "HelpScreen"]
         await pilot.press("escape")
         await driver.on(DecisionScreen)
     assert app.return_code in (None, 0)

@@ -53,7 +53,24 @@ class KremlinApp(App[int]):
 
     # -- starting ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
-        return LoadingScreen()  # stays at the bottom of the stack; the main screens switch above it
+        screen = self.first_screen()
+        # The main screens replace each other with switch_screen, which drops a result callback from
+        # the screen it replaces; Textual gives the default screen none, so switching away from it
+        # raised IndexError (Textual 8.2.8; textual issue #2650). It gets the one push_screen gives.
+        screen._push_result_callback(self, None)
+        return screen
+
+    def first_screen(self) -> Screen:
+        """The first screen, when it is known before the app runs: a game started from the command line
+        opens on its first decision, not on a loading screen that would be styled, laid out, painted and
+        thrown away at once."""
+        options = self.options
+        if options.resume is None and options.scenario is None:
+            return self.title_screen()
+        if options.resume is None and options.scenario is not None and self.starts_at_once():
+            if self.begin(options.scenario, self.settings()):
+                return self.play_screen()
+        return LoadingScreen()  # while a saved game is read, and under the window asking for a name
 
     def get_driver_class(self) -> type[Driver]:
         driver = super().get_driver_class()
@@ -78,20 +95,18 @@ class KremlinApp(App[int]):
     def on_mount(self) -> None:
         if self.options.resume is not None:
             self.resume(self.options.resume)
-        elif self.options.scenario is not None:
+        elif self.options.scenario is not None and not self.starts_at_once():
             self.new_game(self.options.scenario, ask_settings=False)
-        else:
-            self.show(self.title_screen())
+
+    def starts_at_once(self) -> bool:
+        """A game given on the command line needs no window first: a preview, or a player already named."""
+        return self.options.preview or bool(self.options.name)
 
     def settings(self) -> GameSettings:
-    
         return GameSettings(self.options.name or "", self.options.reveal, self.options.require_reasons)
 
     def new_game(self, scenario: Scenario, *, ask_settings: bool = True) -> None:
-        if self.options.preview:
-            self.play = Play.preview(scenario)
-            self.show_next()
-        elif self.options.name and not ask_settings:
+        if self.options.preview or (self.options.name and not ask_settings):
             self.start(scenario, self.settings())
         else:
             from .screens.new_game import NewGameScreen
@@ -102,12 +117,20 @@ class KremlinApp(App[int]):
                              lambda chosen: self.start(scenario, chosen) if chosen else self.back_to_title())
 
     def start(self, scenario: Scenario, chosen: GameSettings) -> None:
+        if self.begin(scenario, chosen):
+            self.show_next()
+
+    def begin(self, scenario: Scenario, chosen: GameSettings) -> bool:
+        """Make the game; a save that cannot be written is told to the player, who loses nothing yet."""
+        if self.options.preview:
+            self.play = Play.preview(scenario)  # a preview is never saved
+            return True
         try:
             self.play = Play.start(scenario, self.options.saves, chosen.name, chosen.reveal, chosen.require_reasons)
         except SaveError as exc:
-            self.show_messages("The game cannot be saved, so it cannot start", [str(exc)])
-            return
-        self.show_next()
+            self.call_later(self.show_messages, "The game cannot be saved, so it cannot start", [str(exc)])
+            return False
+        return True
 
     @work(thread=True, exclusive=True, group="resume")
     def resume(self, path: Path) -> None:
@@ -132,10 +155,8 @@ class KremlinApp(App[int]):
 
     # -- moving between the main screens ---------------------------------------------------------
     def show(self, screen: Screen) -> None:
-        if len(self.screen_stack) <= 1:
-            self.push_screen(screen)
-        else:
-            self.switch_screen(screen)
+        """Replace the main screen (or the loading screen) with the next one."""
+        self.switch_screen(screen)
 
     def pop_screen(self) -> AwaitComplete:
         """Only windows are ever popped; the main screens are switched. Textual 8.2.8 pops whatever
@@ -147,15 +168,18 @@ class KremlinApp(App[int]):
         return super().pop_screen()
 
     def show_next(self) -> None:
+        self.show(self.play_screen())
+
+    def play_screen(self) -> Screen:
+        """The screen for where the game stands: the next decision, or the ending."""
         assert self.play is not None
         if self.play.game.is_over:
             from .screens.ending import EndingScreen
 
-            self.show(EndingScreen(self.play))
-        else:
-            from .screens.decision import DecisionScreen
+            return EndingScreen(self.play)
+        from .screens.decision import DecisionScreen
 
-            self.show(DecisionScreen(self.play))
+        return DecisionScreen(self.play)
 
     def decide(self, choice_id: str, reason: ReasonResult) -> None:
         assert self.play is not None
