@@ -10,11 +10,11 @@ accepts only the destination the rules chose. The rules stay in one place.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from transitions import Machine, MachineError
 
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Decision, Ending, Scenario
 from ..scenario.semantic import destinations
 from .rules import Option, Outcome, RuleError, Rules, State
@@ -24,7 +24,7 @@ def trigger_name(choice_id: str) -> str:
     return f"choose_{choice_id}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Step:
     """One decision as made by the player: what a save log line records."""
 

@@ -6,16 +6,16 @@ difference between a student's game and a teacher's preview lives here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from ..engine import Game, Outcome, PathPoint, Session, Step, historical_path, read_log, scenario_for_log
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Choice, Decision, Scenario
 from .jump import state_for
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Turn:
     """One decision as the outcome screen shows it."""
 
