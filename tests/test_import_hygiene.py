@@ -37,8 +37,9 @@ def test_loading_and_starting_a_game_leaves_openssl_alone(tmp_path):
     assert result.stdout.strip() == "[]"
 
 
-def test_starting_a_game_leaves_replay_and_the_historical_path_unloaded(tmp_path):
-    """Only resuming replays a log and only the ending follows history: a new game starts without them (issue 8)."""
+def test_starting_a_game_leaves_replay_the_historical_path_and_the_state_machine_unloaded(tmp_path):
+    """Only resuming replays a log, only the ending follows history and only a choice needs the transitions
+    machine: a new game shows its first decision without them (issue 8)."""
     code = (
         "import sys\n"
         "from kremlin_sim.scenario import CAMPAIGN, load_file, resolve\n"
@@ -47,7 +48,8 @@ def test_starting_a_game_leaves_replay_and_the_historical_path_unloaded(tmp_path
         "scenario = load_file(resolve(CAMPAIGN)).scenario\n"
         f"play = Play.start(scenario, __import__('pathlib').Path({str(tmp_path)!r}), 'Ada')\n"
         "play.game.options()\n"
-        "print(sorted(m for m in ('kremlin_sim.engine.replaying', 'kremlin_sim.engine.history') if m in sys.modules))\n"
+        "print(sorted(m for m in ('kremlin_sim.engine.replaying', 'kremlin_sim.engine.history', 'transitions')\n"
+        "             if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
