@@ -10,21 +10,23 @@ accepts only the destination the rules chose. The rules stay in one place.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from transitions import Machine, MachineError
-
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Decision, Ending, Scenario
 from ..scenario.semantic import destinations
 from .rules import Option, Outcome, RuleError, Rules, State
+
+if TYPE_CHECKING:
+    from transitions import Machine
 
 
 def trigger_name(choice_id: str) -> str:
     return f"choose_{choice_id}"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Step:
     """One decision as made by the player: what a save log line records."""
 
@@ -64,7 +66,15 @@ class Game:
         self._state = state or self.rules.initial()
         self._pending: Outcome | None = None
         self.steps: list[Step] = list(steps or ())
-        self.machine = Machine(
+
+    @cached_property
+    def machine(self) -> Machine:
+        """Built on the first choice, not with the game: nothing before it needs the machine, and building it
+        (importing transitions included) was about 23 M instructions, 1.5%, of the start-up to the first decision."""
+        from transitions import Machine
+
+        scenario = self.scenario
+        machine = Machine(
             model=self, states=[d.id for d in scenario.decisions] + [e.id for e in scenario.endings],
             initial=self._state.node, auto_transitions=False, send_event=True, model_attribute="node",
             prepare_event=self._prepare, finalize_event=self._finalize,
@@ -73,10 +83,11 @@ class Game:
             targets = sorted(destinations(scenario, decision))
             for choice in decision.choices:
                 for target in targets:
-                    self.machine.add_transition(
+                    machine.add_transition(
                         trigger_name(choice.id), decision.id, target,
                         conditions=[self._goes_to(target)], after=self._commit,
                     )
+        return machine
 
     # -- the machine's callbacks ------------------------------------------------------------
     def _prepare(self, event: Any) -> None:
@@ -127,15 +138,22 @@ class Game:
         decision = self.decision
         if decision is None:
             raise RuleError("the game is over")
-        try:
-            moved = getattr(self, trigger_name(choice_id))() if decision.choice(choice_id) else False
-        except MachineError as exc:
-            raise RuleError(str(exc)) from None
+        moved = self._fire(choice_id) if decision.choice(choice_id) else False
         if not moved:
             raise RuleError(f'"{choice_id}" is not a choice of "{decision.id}"')
         step = make_step(self.rules, self._committed, reason, confidence, seconds)
         self.steps.append(step)
         return step
+
+    def _fire(self, choice_id: str) -> bool:
+        """The choice's event, fired on the machine for this game (what the trigger method it adds to the game does)."""
+        event = self.machine.events[trigger_name(choice_id)]
+        from transitions import MachineError  # loaded with the machine
+
+        try:
+            return event.trigger(self)
+        except MachineError as exc:
+            raise RuleError(str(exc)) from None
 
     def rewind(self, state: State, steps: int) -> None:
         """Go back to an earlier moment of this game: the first `steps` steps, in `state`."""

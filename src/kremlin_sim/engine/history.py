@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..scenario.frozen import frozen_dataclass
 from .rules import RuleError, Rules, State
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class PathPoint:
     node: str
     choice: str

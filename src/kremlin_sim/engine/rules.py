@@ -7,9 +7,9 @@ Everything here is pure: states are immutable values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Choice, Decision, Ending, Scenario
 
 
@@ -25,7 +25,7 @@ class State(NamedTuple):
     flags: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class MeterChange:
     meter: str
     before: int
@@ -34,7 +34,7 @@ class MeterChange:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Outcome:
     choice: str
     before: State
@@ -43,7 +43,7 @@ class Outcome:
     ending: Ending | None        # set when the game ends with this choice
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Option:
     """A choice as the player sees it at one moment."""
 

@@ -10,7 +10,6 @@ from typing import Any
 from ..scenario.model import Scenario
 from .game import Clock, Game, Step
 from .names import clean_player, utc_now
-from .replay import replay
 from .savelog import LogWriter, SaveError, make_header, read_log, step_record
 
 REVEAL_MODES = ("each", "end", "never")
@@ -54,6 +53,8 @@ class Session:
         When the scenario changed since the game began, the game continues only
         if every recorded decision still exists and still leads the same way.
         """
+        from .replaying import replay  # here: only resuming replays; a new game starts without loading it
+
         log = read_log(path)
         if log.finished:
             raise ResumeError(f"{log.path}: this game is already finished; start a new one or make a report with kremlin-sim debrief")

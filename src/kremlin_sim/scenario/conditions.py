@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Callable, Collection, Mapping
+
+from .frozen import frozen_dataclass
 
 Test = Callable[[Mapping[str, int], Collection[str]], bool]
 
@@ -28,7 +30,7 @@ class ConditionError(ValueError):
         self.code = code  # KS221 for a type error: a flag compared, or a meter tested alone
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Condition:
     source: str
     test: Test = field(compare=False, repr=False)

@@ -5,9 +5,10 @@ Codes never change meaning once published; `docs/authoring.md` explains each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Iterable
+
+from .frozen import frozen_dataclass
 
 ERROR = "error"
 WARNING = "warning"
@@ -55,7 +56,7 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Diagnostic:
     code: str
     message: str

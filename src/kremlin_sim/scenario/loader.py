@@ -5,16 +5,17 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Iterator
 
 from .cache import load_remembered
 from .diagnostics import Diagnostic
 from .digest import sha256
+from .frozen import frozen_dataclass
 from .model import Scenario
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class LoadResult:
     path: str
     scenario: Scenario | None

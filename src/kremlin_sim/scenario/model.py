@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from .conditions import Condition
+from .frozen import frozen_dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Meter:
     id: str
     label: str
@@ -18,13 +19,13 @@ class Meter:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Flag:
     id: str
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Ending:
     id: str
     title: str
@@ -33,27 +34,27 @@ class Ending:
     when: Condition | None = None  # set: a threshold ending, checked after every choice
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Adviser:
     name: str
     position: str
     role: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Effect:
     meter: str
     by: int
     why: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Branch:
     to: str
     condition: Condition | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Choice:
     id: str
     label: str
@@ -69,21 +70,21 @@ class Choice:
         return sum(e.by for e in self.effects if e.meter == meter_id)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Source:
     author: str
     title: str
     year: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Quote:
     text: str
     by: str
     date: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class History:
     choice: str | None  # None: none of the choices; `instead` says what was done
     date: str
@@ -102,7 +103,7 @@ class History:
         return self.choice if self.choice is not None else self.closest
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass(slots=True)
 class Decision:
     id: str
     date: str
@@ -124,7 +125,7 @@ class Decision:
         return int(self.date[:4]) if self.date[:4].isdigit() else 0
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Scenario:
     format: int
     id: str

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
+
+from .frozen import frozen_dataclass
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SCENARIO_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -13,14 +15,14 @@ MAX_LINE = 300       # labels, titles, one-line whys
 MAX_TEXT = 20_000    # Markdown fields
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Scalar:
     kind: str  # id | scenario_id | line | text | int | bool | date | condition
     minimum: int | None = None
     maximum: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Field:
     name: str
     type: "Type"
@@ -28,7 +30,7 @@ class Field:
     doc: str = ""
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Struct:
     name: str
     fields: tuple[Field, ...]
@@ -41,21 +43,21 @@ class Struct:
         return None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ListOf:
     item: "Type"
     min_items: int = 0
     max_items: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class MapOf:
     """A mapping from ids (here: meter ids) to values of one type."""
 
     value: "Type"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class OneOf:
     options: tuple["Type", ...] = field(default=())
     doc: str = ""

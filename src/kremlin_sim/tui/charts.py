@@ -5,9 +5,9 @@ Pictures never rely on colour: the two paths use different marks and are labelle
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Decision
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -56,7 +56,7 @@ def sparkline(values: Sequence[int], low: int, high: int) -> str:
     return "".join(marks)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Plot:
     lines: list[str]
     legend: str

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Scenario
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -17,7 +18,7 @@ def _bundled() -> dict[str, Path]:
     return bundled_paths()
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GameSettings:
     """What the new-game window asks: the player's name and the teacher's choices."""
 

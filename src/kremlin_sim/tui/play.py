@@ -6,16 +6,20 @@ difference between a student's game and a teacher's preview lives here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine import Game, Outcome, PathPoint, Session, Step, historical_path, read_log, scenario_for_log
+from ..engine import Game, Session, read_log
+from ..scenario.frozen import frozen_dataclass
 from ..scenario.model import Choice, Decision, Scenario
 from .jump import state_for
 
+if TYPE_CHECKING:
+    from ..engine import Outcome, PathPoint, Step
 
-@dataclass(frozen=True)
+
+@frozen_dataclass
 class Turn:
     """One decision as the outcome screen shows it."""
 
@@ -46,6 +50,8 @@ class Play:
     @classmethod
     def resume(cls, path: Path) -> tuple["Play", list[str]]:
         """Raises SaveError (or its ResumeError) with a message for the player."""
+        from ..engine import scenario_for_log  # here: it lives with replay, which a new game does not load
+
         scenario = scenario_for_log(read_log(path))
         session, messages = Session.resume(path, scenario)
         settings = session.settings
@@ -72,6 +78,8 @@ class Play:
 
     @cached_property
     def history(self) -> list[PathPoint]:
+        from ..engine import historical_path  # here: only the ending shows the historical path
+
         points, _ = historical_path(self.game.rules)
         return points
 
