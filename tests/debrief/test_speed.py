@@ -1,21 +1,31 @@
-"""A class report costs a small multiple of merely parsing the logs as JSON.
+"""A class report checks its logs without playing each one through the engine.
 
-Checking each log with engine `replay()` (a transitions Machine per log)
-costs about 45 times the parsing; the whole `debrief --format html` command
-now takes about 4 to 5 times on this scenario (it took 8 before the scenario's
-text was made once per class). The bound leaves room for a busy machine but
-fails if either comes back. `bench_debrief.py` measures 1,000 logs of the
-bundled campaign; `bench/run.py --only debrief` is the figure of record.
+Checking each log with engine `replay()` (a `Game` and its transitions Machine
+per log) cost about 45 times parsing the logs; the debrief's own check
+(`debrief/verify.py`) compares exactly what `replay` compares without it. This
+was a timed bound once; the suite asserts no timings (issue 8: the machines are
+shared and noisy), so it counts the games the engine makes instead.
+`bench/run.py --only debrief` is the figure of record for the time.
 """
 
 from __future__ import annotations
 
-LOGS = 300
-BOUND = 8
+from kremlin_sim.engine.game import Game
+
+LOGS = 60
 
 
-def test_a_class_html_report_costs_a_small_multiple_of_parsing_the_logs(long_scenario_path, tmp_path, helpers):
+def test_a_class_html_report_plays_no_log_through_the_engine(long_scenario_path, tmp_path, helpers, monkeypatch):
     folder = tmp_path / "saves"
-    paths = helpers.make_logs(long_scenario_path, LOGS, folder)
-    parsing, report = helpers.measure(folder, paths)
-    assert report < BOUND * parsing, f"{LOGS} logs: parsing {parsing:.3f} s, HTML report {report:.3f} s"
+    helpers.make_logs(long_scenario_path, LOGS, folder)
+    made = []
+    real_init = Game.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(self)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(Game, "__init__", counted)
+    helpers.html_report(folder)
+    assert (folder.parent / "class.html").stat().st_size > 0
+    assert made == []
