@@ -187,9 +187,7 @@ def _meters(phrases: Phrases, game: GameRecord) -> list[Block]:
 
 def _evidence(phrases: Phrases, game: GameRecord) -> Table:
     """For the essay: each historical step, its effect on tension, and what the student did there."""
-    first = game.first_steps
-    return Table(phrases.evidence_headers, tuple([phrases.evidence_row(index, first.get(point.node))
-                                                  for index, (point, _) in enumerate(phrases.evidence_rows)]))
+    return Table(phrases.evidence_headers, phrases.evidence(game))
 
 
 def _excluded_section(record: ClassRecord) -> Section:

@@ -7,7 +7,7 @@ renderers escape all of it and never interpret any of it as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,10 @@ class Items:
     ordered: bool = False
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
+    """One line of a chart. A named tuple, not a frozen dataclass: the SVG renderer's caches hash and compare
+    each student's series, and a dataclass does both with Python methods."""
+
     label: str
     values: tuple[float | None, ...]        # one per x position; None where the line has no point
     dash: Literal["solid", "dashed"]

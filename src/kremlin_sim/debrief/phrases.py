@@ -12,6 +12,7 @@ from __future__ import annotations
 from itertools import chain, repeat
 from operator import itemgetter
 
+from ..engine import PathPoint
 from ..scenario.model import Decision
 from . import labels
 from .document import Cells, Paragraph, Reference, Row, SharedRow
@@ -19,6 +20,8 @@ from .labels import ABSENT
 from .model import GameRecord, Group, StepRecord
 
 Line = tuple[int | None, ...]              # a chart line: one value per x position, None where there is none
+# A point of the meters chart and table: the x label (a date), tension yours and history's, and the table row.
+MetersPoint = tuple[str, int | None, int | None, SharedRow]
 
 
 class Phrases:
@@ -47,17 +50,18 @@ class Phrases:
                                        "History's choice", *self._told("What happened"), "Same as history?")
         self.evidence_headers: Cells = ("Date", "Event", *self._told("What happened"),
                                       f"{self.tension.label} in history", "What you did instead")
-        self.evidence_rows = tuple((point, self._evidence_row(point.node, point.meters_before, point.meters_after))
-                                   for point in group.history)
+        # History's steps, in order: the decision point, history's choice there, the row of a student who did not
+        # reach it, of one who chose the same, and (made when first needed) of one who chose otherwise, by the
+        # choice and tension before and after.
+        self._evidence_points = tuple(self._evidence_point(point) for point in group.history)
         self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells, SharedRow]] = {}
-        # Each decision point, in order: its id, date, history's meters and tension after it (None off
-        # history's path), and the decision.
-        self._meter_points = tuple(
-            (d.id, d.date, history.get(d.id), history[d.id][self.tension_index] if d.id in history else None, d)
+        # Each decision point, in order: its id, the point of a student who did not reach it (None off history's
+        # path, where such a student has no point), and the points of those who did, by their meters there: the
+        # date, tension yours and history's, and the table row.
+        self._meter_points: tuple[tuple[str, MetersPoint | None, dict[tuple[int, ...], MetersPoint]], ...] = tuple(
+            (d.id, self._meters_point(d, None, history[d.id]) if d.id in history else None, {})
             for d in scenario.decisions)
-        # (decision point, the student's meters there) -> the date, tension yours and history's, and the table row
-        self._meters_rows: dict[tuple[str, tuple[int, ...] | None], tuple[str, int | None, int | None, SharedRow]] = {}
-        self._evidence: dict[tuple[int, str | None, int, int], SharedRow] = {}
+        self._history_meters = history
         self._outcomes: dict[tuple[str | None, str], tuple[Paragraph, ...]] = {}
         # A student's meters in the scenario's order, read in one call.
         self._values = itemgetter(*self.meter_ids) if len(self.meter_ids) > 1 else lambda m: (m[self.meter_ids[0]],)
@@ -84,21 +88,27 @@ class Phrases:
     def meters(self, game: GameRecord) -> tuple[Cells, Line, Line, tuple[Row, ...]]:
         """The student's meters beside history's after each decision point either reached: the chart's x labels,
         its two lines of tension, and the table's rows (each meter, yours then history's)."""
-        first, values, made = game.first_steps, self._values, self._meters_rows
+        first, values = game.first_steps, self._values
         points = [self._start_point]
-        for node, date, history, history_tension, decision in self._meter_points:
+        for node, unreached, reached in self._meter_points:
             step = first.get(node)
-            if step is None and history is None:
+            if step is None:
+                if unreached is not None:
+                    points.append(unreached)
                 continue
-            mine = values(step.meters_after) if step is not None else None
-            key = (node, mine)  # history is fixed per decision point
-            point = made.get(key)
-            if point is None:
-                point = made[key] = (date, mine[self.tension_index] if mine else None, history_tension,
-                                     SharedRow((self._meters_cells(labels.when(decision), mine, history),)))
+            mine = values(step.meters_after)
+            point = reached.get(mine)
+            if point is None:  # each point made once, shared by every student it fits
+                point = reached[mine] = self._meters_point(self.decision(node), mine, self._history_meters.get(node))
             points.append(point)
-        dates, yours, theirs, rows = zip(*points)  # each point made once, shared by every student it fits
+        dates, yours, theirs, rows = zip(*points)
         return dates, yours, theirs, rows
+
+    def _meters_point(self, decision: Decision, mine: tuple[int, ...] | None,
+                      history: tuple[int, ...] | None) -> MetersPoint:
+        index = self.tension_index
+        return (decision.date, mine[index] if mine else None, history[index] if history else None,
+                SharedRow((self._meters_cells(labels.when(decision), mine, history),)))
 
     def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
         count = len(self.meter_ids)
@@ -106,26 +116,35 @@ class Phrases:
         history = map(str, theirs) if theirs else repeat(ABSENT, count)
         return (label, *chain.from_iterable(zip(yours, history)))
 
+    def _evidence_point(self, point: PathPoint) -> tuple[str, str | None, SharedRow, SharedRow, dict]:
+        history = self._evidence_row(point.node, point.meters_before, point.meters_after)
+        return (point.node, point.choice, SharedRow((history, self._instead(point.node, None, 0, 0))),
+                SharedRow((history, self._instead(point.node, "", 0, 0))), {})
+
     def _evidence_row(self, node: str, before: dict[str, int], after: dict[str, int]) -> Cells:
         decision, meter = self.decision(node), self.tension.id
         return (decision.date, decision.title,
                 *self._told(labels.what_happened(decision) or labels.historical_label(decision)),
                 labels.change(before[meter], after[meter]))
 
-    def evidence_row(self, index: int, step: StepRecord | None) -> SharedRow:
-        """The evidence table's row for history's `index`th step, with what a student whose (first) decision
-        there was `step` did instead, and its effect on tension. A few kinds of answer per step: every
-        student's row is one of a few shared rows."""
-        point, history = self.evidence_rows[index]
-        meter = self.tension.id
-        if step is None or step.choice == point.choice:
-            key: tuple[int, str | None, int, int] = (index, None if step is None else "", 0, 0)
-        else:
-            key = (index, step.choice, step.meters_before[meter], step.meters_after[meter])
-        row = self._evidence.get(key)
-        if row is None:
-            row = self._evidence[key] = SharedRow((history, self._instead(point.node, *key[1:])))
-        return row
+    def evidence(self, game: GameRecord) -> tuple[SharedRow, ...]:
+        """The evidence table's rows: each of history's steps, with what the student did there instead (their first
+        decision there) and its effect on tension. A few kinds of answer per step: every student's row is one of
+        a few shared rows."""
+        first, meter, rows = game.first_steps, self.tension.id, []
+        for node, choice, unreached, same, other in self._evidence_points:
+            step = first.get(node)
+            if step is None:
+                rows.append(unreached)
+            elif step.choice == choice:
+                rows.append(same)
+            else:
+                key = (step.choice, step.meters_before[meter], step.meters_after[meter])
+                row = other.get(key)
+                if row is None:
+                    row = other[key] = SharedRow((unreached[0], self._instead(node, *key)))
+                rows.append(row)
+        return tuple(rows)
 
     def _told(self, what_happened: str) -> Cells:
         """The "what happened" cell, or none where the class part tells it."""

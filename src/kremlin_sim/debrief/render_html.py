@@ -60,14 +60,15 @@ def render_document(document: Document) -> str:
            f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n',
            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
            f"<title>{e(document.title)}</title>\n", f"<style>{STYLE}</style>\n", "</head>\n", "<body>\n"]
-    # A block many pages hold (a heading, the pointer to the class part, an ending's text) is one object,
-    # made into HTML once per document; keyed by identity, which holds while the document keeps them alive.
+    # A block or row many pages hold (a heading, the pointer to the class part, an ending's text, history's
+    # rows) is one object, made into HTML once per document; keyed by identity, which holds while the document
+    # keeps them alive, and costs far less than hashing a row of cells.
     made: dict[int, str] = {}
     for section in document.sections:
         out.append(f'<section class="{section.kind}">\n')
         for block in section.blocks:
             if isinstance(block, Table):
-                _table(block, out)
+                _table(block, out, made)
             else:
                 html = made.get(id(block))
                 if html is None:
@@ -97,12 +98,15 @@ def _block(block: Block) -> str:
     raise TypeError(f"no HTML for {type(block).__name__}")
 
 
-def _table(table: Table, out: list[str]) -> None:
-    append = out.append
+def _table(table: Table, out: list[str], made: dict[int, str]) -> None:
+    append, shared = out.append, made.get
     append(_head(table.headers))
     for row in table.rows:
         if type(row) is SharedRow:
-            append(_shared_row(row))
+            html = shared(id(row))
+            if html is None:
+                html = made[id(row)] = _shared_row(row)
+            append(html)
             continue
         append("<tr>")
         for item in row:

@@ -8,9 +8,9 @@ Every label is escaped: series names can hold a student's name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 from .document import Chart, Series
 
@@ -39,9 +39,9 @@ def e(text: object) -> str:
     return escaped if escaped.isascii() else BEYOND_ASCII.sub(lambda m: f"&#{ord(m.group())};", escaped)
 
 
-@dataclass(frozen=True)
-class Frame:
-    """The plot's geometry: where an x position and a value are drawn."""
+class Frame(NamedTuple):
+    """The plot's geometry: where an x position and a value are drawn. A named tuple, not a frozen dataclass:
+    the caches below hash it for every point of every chart, and a dataclass hashes itself in Python."""
 
     count: int
     y_min: int

@@ -20,7 +20,8 @@ from ..scenario.model import Scenario
 
 # The fields of a step record the check compares, read in one call (a missing field raises KeyError).
 CHECKED = itemgetter("node", "choice", "meters_before", "meters_after", "next", "historical_choice", "matches_history")
-UNSEEN = object()
+# What a choice that cannot be made here leads to: no state, and fields no record's can equal.
+NOWHERE: tuple[None, tuple[()]] = (None, ())
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,22 @@ class Result:
     state: State                   # where the recorded choices lead
 
 
+# A node of the tree of choice sequences: the state after the choice, the fields its record must hold (in the
+# order of CHECKED), and the choices made next.
+Node = tuple[State | None, tuple[Any, ...], dict]
+
+
 class Verifier:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.rules = Rules(scenario)
-        self._memo: dict[tuple[State, str], tuple[State, tuple[Any, ...]] | None] = {}
+        self._start = self.rules.initial()
+        self._memo: dict[tuple[State, str], tuple[State | None, tuple[Any, ...]]] = {}
         # The same outcomes by choice sequence: students' games share their first choices, and following a
         # tree of choices costs a string lookup per step, where the memo hashes and compares whole states.
-        self._tree: dict[str, tuple[tuple[State, tuple[Any, ...]] | None, dict]] = {}
+        self._tree: dict[Any, Node] = {}
+        # Meters as records hold them, one dict per distinct set of values: outcomes share most of them.
+        self._meters: dict[tuple[int, ...], dict[str, int]] = {}
 
     def check(self, log: SaveLog) -> Result:
         """Problems other than a changed scenario version (the caller decides about that)."""
@@ -51,39 +60,45 @@ class Verifier:
 
     def _replays_to(self, log: SaveLog) -> State | None:
         """The final state when every record is what the rules produce, else None."""
-        state = self.rules.initial()
-        memo, following = self._memo, self._tree
+        state, following = self._start, self._tree
         for record in log.steps:
-            choice = record.get("choice")
-            if not isinstance(choice, str):
-                return None
-            known = following.get(choice)
-            if known is None:  # a new sequence of choices; its state may still have been reached another way
-                key = (state, choice)
-                expected = memo.get(key, UNSEEN)
-                if expected is UNSEEN:
-                    expected = memo[key] = self._apply(state, choice)
-                known = following[choice] = (expected, {})
-            expected, following = known
             try:
-                if expected is None or CHECKED(record) != expected[1]:
-                    return None
-            except KeyError:  # a field missing: `replay` says which
+                fields = CHECKED(record)
+                node = following.get(fields[1])
+            except (KeyError, TypeError):  # a field missing, or a choice no dict can hold: `replay` says which
                 return None
-            state = expected[0]
+            if node is None:  # a new sequence of choices; its state may still have been reached another way
+                node = following[fields[1]] = (*self._outcome(state, fields[1]), {})
+            if fields != node[1]:
+                return None
+            state, following = node[0], node[2]
         if log.end is not None and (self.rules.decision(state) is not None or log.end.get("ending") != state.node):
             return None
         return state
 
-    def _apply(self, state: State, choice: str) -> tuple[State, tuple[Any, ...]] | None:
+    def _outcome(self, state: State, choice: str) -> tuple[State | None, tuple[Any, ...]]:
+        key = (state, choice)
+        outcome = self._memo.get(key)
+        if outcome is None:
+            outcome = self._memo[key] = self._apply(state, choice)
+        return outcome
+
+    def _apply(self, state: State, choice: str) -> tuple[State | None, tuple[Any, ...]]:
         decision = self.rules.decision(state)
         if decision is None:
-            return None
+            return NOWHERE
         try:
             after, _ = self.rules.advance(state, choice)
         except RuleError:
-            return None
-        historical = decision.history.choice if decision.history else None
+            return NOWHERE
+        history = decision.history
+        historical = history.choice if history else None
         # exactly what `replay(strict=True)` compares in each step record, in the order of CHECKED
-        return after, (state.node, choice, self.rules.meters(state), self.rules.meters(after), after.node, historical,
-                       (choice == historical) if decision.history else None)
+        return after, (state.node, choice, self._meters_of(state), self._meters_of(after), after.node, historical,
+                       (choice == historical) if history else None)
+
+    def _meters_of(self, state: State) -> dict[str, int]:
+        meters = self._meters.get(state.meters)
+        if meters is None:
+            meters = self._meters[state.meters] = self.rules.meters(state)
+        return meters
