@@ -1,11 +1,12 @@
 """Crashes the key fuzzer (test_tui_fuzz.py) found, each replayed as the shortest sequence that showed it.
 
-All four ended the game with a traceback before they were fixed:
+All five ended the game with a traceback before they were fixed:
 - PageDown in one of our lists hidden by a terminal too small (widgets/option_list.py);
 - PageUp/PageDown in Textual's command palette before its list had rows on screen (palette.py);
 - Enter pressed three times, faster than the app handles it, in the reason window or the
   command palette: the window, already closed, closed the game screen under it, then
-  Textual raised ScreenStackError (KremlinApp.pop_screen).
+  Textual raised ScreenStackError (KremlinApp.pop_screen);
+- the command palette in a 4x4 terminal: its list had no width to wrap prompts in (app.tcss).
 """
 
 from __future__ import annotations
@@ -126,4 +127,24 @@ async def test_a_path_longer_than_the_system_allows_is_just_not_there(tmp_path):
         app.screen.query_one("#path").value = "x" * 5000
         await pilot.press("enter")
         await driver.shows("There is no file at")
+    assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize("open_first", [False, True])
+async def test_the_command_palette_in_a_tiny_terminal(tmp_path, open_first):
+    app = build_app(AppOptions(saves=tmp_path, cursor_blink=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await Driver(app, pilot).on(TitleScreen)
+        if open_first:
+            await pilot.press("ctrl+p")
+        await pilot.resize_terminal(4, 4)
+        await pilot.pause()
+        if not open_first:
+            await pilot.press("ctrl+p")
+        await pilot.press("h", "e")
+        await pilot.pause()
+        assert stack(app) == ["TitleScreen", "Palette"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("escape")
+        await Driver(app, pilot).on(TitleScreen)
     assert app.return_code in (None, 0)
