@@ -9,6 +9,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from rich.style import Style
+from textual.app import App
+from textual.events import MouseScrollDown, MouseScrollUp
+from textual.widget import Widget
 
 from kremlin_sim.scenario import load_file
 from kremlin_sim.scenario.model import Scenario
@@ -42,9 +46,21 @@ def scenario_at(path: Path) -> Scenario:
     return result.scenario
 
 
-def screen_text(app: KremlinApp) -> str:
+def screen_text(app: App) -> str:
     """What the player reads on the terminal, line by line."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def screen_cells(app: App) -> list[list[tuple[str, Style | None]]]:
+    """What the terminal shows, cell by cell: each character with its style."""
+    return [[(char, segment.style) for segment in strip for char in segment.text]
+            for strip in app.screen._compositor.render_strips()]
+
+
+async def wheel(pilot, widget: Widget | str, down: bool = True, offset: tuple[int, int] = (1, 1)) -> None:
+    """Turn the mouse wheel one notch over a widget. Pilot has no public way yet: this posts the
+    event where Pilot posts its clicks, so it reaches the widget under the mouse as a real one does."""
+    await pilot._post_mouse_events([MouseScrollDown if down else MouseScrollUp], widget, offset)
 
 
 class Driver:

@@ -8,7 +8,7 @@ from kremlin_sim.tui.screens.outcome import OutcomeScreen
 from kremlin_sim.tui.screens.title import TitleScreen
 from kremlin_sim.tui.widgets.choices import ChoiceList
 
-from .conftest import CAMPAIGN_FALLBACK, Driver
+from .conftest import CAMPAIGN_FALLBACK, Driver, wheel
 
 
 def visible(app, widget) -> bool:
@@ -28,11 +28,11 @@ async def test_choices_reachable_at_60x20(app_for):
         assert app.screen.has_class("-narrow") and app.screen.has_class("-short")
         assert visible(app, choices)
         assert "US–Soviet tension" in driver.text()
-        for _ in range(len(choices.options)):
+        for _ in range(len(choices.entries)):
             await pilot.press("down")
-        choices.scroll_end(animate=False)
-        await pilot.pause()
-        assert "✗ unavailable: Only a leader secure in the Presidium" in driver.text()
+        for _ in range(len(choices.entries)):
+            await wheel(pilot, choices)
+        await driver.shows("✗ unavailable: Only a leader secure in the Presidium")
         await pilot.press("2")
         await pilot.press("enter")
         await driver.on(OutcomeScreen)

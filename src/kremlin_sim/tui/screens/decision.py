@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from ...engine import RuleError
 from ..text import line, lines, plain, readable_date
@@ -46,8 +46,10 @@ class DecisionScreen(PlayScreen):
                 yield Static(lines([line(("• ", ""), (a.name, "bold"), f" ({a.role})" if a.role else "", ": ",
                                          a.position) for a in decision.advisers]), id="advisers")
         with Vertical(id="choices-box"):
-            yield ChoiceList(self.play.game.options(), self.hidden_choices(), id="choices")
-            yield Static("", id="touches", markup=False)
+            choices = ChoiceList(self.play.game.options(), self.hidden_choices(), id="choices")
+            choices.border_title = "Choose: 1–9, or ↑↓ and Enter"
+            yield choices
+            yield Static(self.touches(choices.highlighted_id or ""), id="touches", markup=False)
 
     def hidden_choices(self):
         """The teacher sees the choices students cannot see right now."""
@@ -58,11 +60,7 @@ class DecisionScreen(PlayScreen):
         return [c for c in decision.choices if c.id not in shown] if decision else []
 
     def on_mount(self) -> None:
-        choices = self.query_one(ChoiceList)
-        choices.border_title = "Choose: 1–9, or ↑↓ and Enter"
-        choices.focus()
-        first = next((i for i, o in enumerate(choices.game_options) if o.available), None)
-        choices.highlighted = first
+        self.query_one(ChoiceList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump":
@@ -70,8 +68,8 @@ class DecisionScreen(PlayScreen):
         return True
 
     # -- seeing what a choice touches (students: which meters; teachers: exact numbers) --------
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#touches", Static).update(self.touches(event.option.id or ""))
+    def on_choice_list_highlighted(self, event: ChoiceList.Highlighted) -> None:
+        self.query_one("#touches", Static).update(self.touches(event.choice_id))
 
     def touches(self, choice_id: str) -> Content:
         decision = self.play.game.decision
@@ -94,10 +92,9 @@ class DecisionScreen(PlayScreen):
         return line(("Touches: ", "bold"), ", ".join(meters) if meters else "no meter")
 
     # -- choosing ---------------------------------------------------------------------------------
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        if event.option.id:
-            self.choose(event.option.id)
+        self.choose(event.choice_id)
 
     def action_pick(self, number: int) -> None:
         options = self.query_one(ChoiceList).game_options
