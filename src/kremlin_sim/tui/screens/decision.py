@@ -11,10 +11,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...engine import RuleError
-from ..text import line, lines, plain, readable_date
+from ..text import clean, line, lines, plain, readable_date
+from ..widgets.briefing import Briefing, briefing_content
 from ..widgets.changes import effects_preview
 from ..widgets.choices import ChoiceList
-from ..widgets.prose import scenario_markdown
+from ..widgets.prose import markdown_widget, prose_content
 from .base import PlayScreen
 
 
@@ -29,27 +30,37 @@ class DecisionScreen(PlayScreen):
     ]
 
     def main(self) -> Iterable[Widget]:
-        decision = self.play.game.decision
-        assert decision is not None
-        number = self.play.decisions_made + 1
-        with VerticalScroll(id="briefing-scroll"):
-            kicker = line((readable_date(decision.date), "bold"), f"  ·  decision {number}")
-            if self.play.is_preview:
-                kicker = line(kicker, "  ·  ", ("TEACHER PREVIEW", "bold reverse"), "  ", decision.id)
-                if self.play.jumped_note and not self.play.game.steps:
-                    kicker = line(kicker, "\n", ("jumped here with ", "italic"), (self.play.jumped_note, "italic"))
-            yield Static(kicker, id="kicker")
-            yield Static(plain(decision.title, "bold"), id="decision-title")
-            yield scenario_markdown(decision.briefing, id="briefing")
-            if decision.advisers:
-                yield Static(Content.styled("Your advisers", "bold"), classes="subheading")
-                yield Static(lines([line(("• ", ""), (a.name, "bold"), f" ({a.role})" if a.role else "", ": ",
-                                         a.position) for a in decision.advisers]), id="advisers")
+        yield from self.briefing()
         with Vertical(id="choices-box"):
             choices = ChoiceList(self.play.game.options(), self.hidden_choices(), id="choices")
             choices.border_title = "Choose: 1–9, or ↑↓ and Enter"
             yield choices
             yield Static(self.touches(choices.highlighted_id or ""), id="touches", markup=False)
+
+    def briefing(self) -> Iterable[Widget]:
+        """Kicker, title, briefing and advisers: one widget for plain prose, a scrolling column for Markdown."""
+        decision = self.play.game.decision
+        assert decision is not None
+        kicker = line((readable_date(decision.date), "bold"), f"  ·  decision {self.play.decisions_made + 1}")
+        if self.play.is_preview:
+            kicker = line(kicker, "  ·  ", ("TEACHER PREVIEW", "bold reverse"), "  ", decision.id)
+            if self.play.jumped_note and not self.play.game.steps:
+                kicker = line(kicker, "\n", ("jumped here with ", "italic"), (self.play.jumped_note, "italic"))
+        title = plain(decision.title, "bold")
+        advisers = lines([line(("• ", ""), (a.name, "bold"), f" ({a.role})" if a.role else "", ": ", a.position)
+                          for a in decision.advisers]) if decision.advisers else None
+        text = clean(decision.briefing)
+        prose = prose_content(text)
+        if prose is not None:
+            yield Briefing(briefing_content(kicker, title, prose, advisers), id="briefing-scroll")
+            return
+        with VerticalScroll(id="briefing-scroll"):
+            yield Static(kicker, id="kicker")
+            yield Static(title, id="decision-title")
+            yield markdown_widget(text, id="briefing")
+            if advisers is not None:
+                yield Static(Content.styled("Your advisers", "bold"), classes="subheading")
+                yield Static(advisers, id="advisers")
 
     def hidden_choices(self):
         """The teacher sees the choices students cannot see right now."""

@@ -120,6 +120,11 @@ def scenario_markdown(text: str, *, id: str | None = None, classes: str = "") ->
     content = prose_content(cleaned)
     if content is not None:
         return Static(content, id=id, classes=f"prose {classes}".strip())
+    return markdown_widget(cleaned, id=id, classes=classes)
+
+
+def markdown_widget(cleaned: str, *, id: str | None = None, classes: str = "") -> Widget:
+    """Already cleaned scenario Markdown in Textual's Markdown widget, links not followed."""
     from textual.widgets import Markdown  # imported only for a text that needs it
 
     return Markdown(cleaned, open_links=False, id=id, classes=classes)
