@@ -7,10 +7,11 @@ from textual.widgets import Input
 
 from kremlin_sim.engine import Option
 from kremlin_sim.scenario.model import Choice
+from kremlin_sim.tui.screens.decision import DecisionScreen
 from kremlin_sim.tui.widgets.choices import ChoiceList
 from kremlin_sim.tui.widgets.scrolling import BAR, THUMB
 
-from .conftest import Driver, screen_cells, screen_text, wheel
+from .conftest import CAMPAIGN_FALLBACK, Driver, screen_cells, screen_text, wheel
 
 LONG = "a long explanation that cannot fit on one line of a narrow list and wraps"
 
@@ -190,3 +191,17 @@ async def test_the_scrollbar_the_wheel_and_dragging_scroll_without_moving_the_hi
         assert thumb(app)[1][-1] == bottom and choices.highlighted == 0
         await pilot.click(offset=(bar_x, 1))  # above it: a page up
         await driver.until(lambda: thumb(app)[1][0] < dragged[0], "a page up")
+
+
+async def test_each_decision_opens_with_the_focus_on_its_choices_even_in_a_window_without_focus(app_for):
+    app = app_for(CAMPAIGN_FALLBACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        driver = Driver(app, pilot)
+        await driver.on(DecisionScreen)
+        assert isinstance(app.screen.focused, ChoiceList)
+        await driver.choose("end_korea")
+        app.app_focus = False  # the terminal window went to the background: no key may bring it back here
+        app.show_next()
+        await driver.on(DecisionScreen)
+        assert app.play.decisions_made == 1 and not app.app_focus
+        assert isinstance(app.screen.focused, ChoiceList)

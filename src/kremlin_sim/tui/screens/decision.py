@@ -24,6 +24,7 @@ def pick_bindings() -> list[Binding]:
 
 
 class DecisionScreen(PlayScreen):
+    AUTO_FOCUS = "#choices"  # not the briefing, the first widget that can take the focus
     BINDINGS = [
         *pick_bindings(),
         Binding("j", "jump", "Jump to…"),
@@ -71,7 +72,8 @@ class DecisionScreen(PlayScreen):
         return [c for c in decision.choices if c.id not in shown] if decision else []
 
     def on_mount(self) -> None:
-        self.query_one(ChoiceList).focus()
+        if self.focused is None:  # Textual focuses nothing automatically while the terminal has not the focus
+            self.query_one(ChoiceList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump":
