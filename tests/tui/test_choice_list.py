@@ -8,6 +8,7 @@ from textual.widgets import Input
 from kremlin_sim.engine import Option
 from kremlin_sim.scenario.model import Choice
 from kremlin_sim.tui.screens.decision import DecisionScreen
+from kremlin_sim.tui.screens.reason import ReasonScreen
 from kremlin_sim.tui.widgets.choices import ChoiceList
 from kremlin_sim.tui.widgets.scrolling import BAR, THUMB
 
@@ -205,3 +206,18 @@ async def test_each_decision_opens_with_the_focus_on_its_choices_even_in_a_windo
         await driver.on(DecisionScreen)
         assert app.play.decisions_made == 1 and not app.app_focus
         assert isinstance(app.screen.focused, ChoiceList)
+
+
+async def test_on_the_decision_screen_enter_and_a_click_open_the_reason_window_for_that_choice(app_for):
+    app = app_for(CAMPAIGN_FALLBACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        driver = Driver(app, pilot)
+        await driver.on(DecisionScreen)
+        await pilot.press("down", "enter")
+        await driver.on(ReasonScreen)
+        assert "Keep supporting the war" in driver.text()
+        await pilot.press("escape")
+        await driver.on(DecisionScreen)
+        await pilot.click(offset=(10, row_of(app, "Push for an armistice")))
+        await driver.on(ReasonScreen)
+        assert "Push for an armistice in Korea" in driver.text() and app.play.decisions_made == 0
