@@ -12,7 +12,6 @@ from kremlin_sim.tui.widgets.scrolling import BAR, THUMB
 
 from .conftest import CAMPAIGN_FALLBACK, Driver, screen_cells, wheel
 
-BRIEFING = "Stalin died this morning. The war in Korea goes on.\n      Your colleagues watch each other."
 MARKDOWN_BRIEFING = "Stalin died this morning.\n\n- Malenkov wants peace.\n- Molotov wants none.\n\nDecide."
 
 
