@@ -56,12 +56,9 @@ class Phrases:
         self._evidence_points = tuple(self._evidence_point(point) for point in group.history)
         self._decision_rows: dict[tuple[str, str, bool | None], tuple[Cells, Cells, SharedRow]] = {}
         # Each decision point, in order: its id, the point of a student who did not reach it (None off history's
-        # path, where such a student has no point), and the points of those who did, by their meters there: the
-        # date, tension yours and history's, and the table row.
-        self._meter_points: tuple[tuple[str, MetersPoint | None, dict[tuple[int, ...], MetersPoint]], ...] = tuple(
-            (d.id, self._meters_point(d, None, history[d.id]) if d.id in history else None, {})
-            for d in scenario.decisions)
-        self._history_meters = history
+        # path, where such a student has no point), the points of those who did, by their meters there (made when
+        # first needed), and what those points share: the date, history's tension and the row's other cells.
+        self._meter_points = tuple(self._meters_at(d, history.get(d.id)) for d in scenario.decisions)
         self._outcomes: dict[tuple[str | None, str], tuple[Paragraph, ...]] = {}
         # A student's meters in the scenario's order, read in one call.
         self._values = itemgetter(*self.meter_ids) if len(self.meter_ids) > 1 else lambda m: (m[self.meter_ids[0]],)
@@ -88,9 +85,9 @@ class Phrases:
     def meters(self, game: GameRecord) -> tuple[Cells, Line, Line, tuple[Row, ...]]:
         """The student's meters beside history's after each decision point either reached: the chart's x labels,
         its two lines of tension, and the table's rows (each meter, yours then history's)."""
-        first, values = game.first_steps, self._values
+        first, values, index = game.first_steps, self._values, self.tension_index
         points = [self._start_point]
-        for node, unreached, reached in self._meter_points:
+        for node, unreached, reached, date, history_tension, cells in self._meter_points:
             step = first.get(node)
             if step is None:
                 if unreached is not None:
@@ -99,22 +96,31 @@ class Phrases:
             mine = values(step.meters_after)
             point = reached.get(mine)
             if point is None:  # each point made once, shared by every student it fits
-                point = reached[mine] = self._meters_point(self.decision(node), mine, self._history_meters.get(node))
+                point = reached[mine] = (date, mine[index], history_tension, SharedRow((self._yours(cells, mine),)))
             points.append(point)
         dates, yours, theirs, rows = zip(*points)
         return dates, yours, theirs, rows
 
-    def _meters_point(self, decision: Decision, mine: tuple[int, ...] | None,
-                      history: tuple[int, ...] | None) -> MetersPoint:
-        index = self.tension_index
-        return (decision.date, mine[index] if mine else None, history[index] if history else None,
-                SharedRow((self._meters_cells(labels.when(decision), mine, history),)))
+    def _meters_at(self, decision: Decision, history: tuple[int, ...] | None) -> tuple[
+            str, MetersPoint | None, dict[tuple[int, ...], MetersPoint], str, int | None, Cells]:
+        """A decision point's entry in `_meter_points`."""
+        tension = history[self.tension_index] if history else None
+        cells = self._meters_cells(labels.when(decision), None, history)
+        unreached = (decision.date, None, tension, SharedRow((cells,))) if history else None
+        return decision.id, unreached, {}, decision.date, tension, cells
 
     def _meters_cells(self, label: str, mine: tuple[int, ...] | None, theirs: tuple[int, ...] | None) -> Cells:
         count = len(self.meter_ids)
         yours = map(str, mine) if mine else repeat(ABSENT, count)
         history = map(str, theirs) if theirs else repeat(ABSENT, count)
         return (label, *chain.from_iterable(zip(yours, history)))
+
+    @staticmethod
+    def _yours(cells: Cells, mine: tuple[int, ...]) -> Cells:
+        """A row of meters cells with the student's values put in: one cell in two, after the label."""
+        row = list(cells)
+        row[1::2] = map(str, mine)
+        return tuple(row)
 
     def _evidence_point(self, point: PathPoint) -> tuple[str, str | None, SharedRow, SharedRow, dict]:
         history = self._evidence_row(point.node, point.meters_before, point.meters_after)
