@@ -178,6 +178,12 @@ class _Parser:
                 raise ConditionError(f'"{text}" is a meter: compare it with a number, e.g. "{text} >= 50"', offset, "KS221")
             raise ConditionError(f'a number must be compared, e.g. "tension >= {text}"', offset)
         self.i += 1
-        right = self._operand(*self._take())
+        right_kind, right_text, right_offset = self._take()
+        right = self._operand(right_kind, right_text, right_offset)
         compare = _OPS[op_token[1]]
+        if kind == "name" and right_kind == "num":
+            # The usual form, "tension >= 60", as one call instead of three: the rules test every threshold
+            # ending after every choice, and a class report replays thousands of new choices.
+            number = int(right_text)
+            return lambda m, f: compare(m[text], number)
         return lambda m, f: compare(left(m), right(m))
