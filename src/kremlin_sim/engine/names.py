@@ -12,7 +12,9 @@ MAX_PLAYER = 60
 
 def clean_player(name: str) -> str:
     """Keep what a teacher would recognise; drop control characters and excess length."""
-    name = "".join(ch for ch in str(name) if unicodedata.category(ch)[0] != "C")
+    name = str(name)
+    if not name.isprintable():  # printable text holds no character of category C; a class report names hundreds
+        name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
     name = " ".join(name.split())
     return name[:MAX_PLAYER] or "Anonymous"
 
