@@ -193,7 +193,7 @@ def write_output(text: str, output: str | None) -> int:
 
 
 def _write_text(path: Path, text: str) -> None:
-    """`path.write_text(text, encoding="utf-8")`, encoded a megabyte at a time. Encoded whole, a class report
+    """`path.write_text(text, encoding="utf-8")`, encoded 64 KiB at a time. Encoded whole, a class report
     (16 MB of HTML for 1,000 students) is copied once more into fresh memory, which the system must map in
     page by page (a tenth of the report's page faults) and takes back when it is freed."""
     with open(path, "w", encoding="utf-8") as handle:
