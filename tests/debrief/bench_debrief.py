@@ -1,7 +1,8 @@
 """Measure: a class HTML report from N save logs against only parsing the same files as JSON.
 
 Run: python tests/debrief/bench_debrief.py [N] [SCENARIO.yaml]
-(not collected by pytest; test_speed.py checks the same ratio on fewer logs).
+(not collected by pytest, and not the figure of record: that is `bench/run.py --only debrief`;
+test_speed.py checks, without timing, that the report plays no log through the engine).
 Without a scenario it uses the bundled campaign when it loads, else a generated
 16-decision scenario of the same shape.
 """

@@ -225,6 +225,6 @@ def helpers():
     import types
     return types.SimpleNamespace(play_reasons=play_reasons, make_class=make_class, real_name=real_name, load=load,
                                  long_scenario_yaml=long_scenario_yaml, edit_record=edit_record, broken_tables=broken_tables,
-                                 make_logs=make_logs, measure=measure, html_report=html_report,
+                                 make_logs=make_logs, html_report=html_report,
                                  hostile=HOSTILE_REASONS, class_size=CLASS_SIZE, template=TEMPLATE,
                                  contract=CONTRACT)
